@@ -70,6 +70,7 @@ class Page(_Record):
     etag: str | None = None
     last_modified: str | None = None
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    other_urls: list[str] = field(default_factory=list)   # near-duplicates kept as this page
     schema_version: int = SCHEMA_VERSION
 
     @property

@@ -1,0 +1,162 @@
+"""The extraction pipeline: spaCy ``zh`` (jieba segmenter) plus policyminer's components.
+
+Segmentation happens once, in the tokenizer; the components read the tokens
+from the Doc and put their results on Doc extensions:
+
+    doc._.organizations   list[Organization]   (component "pm_organizations")
+    doc._.figures         list[Figure]         (component "pm_figures")
+    doc._.signings        list[Signing]        (component "pm_signings")
+
+Context for a document (its publication date and region) is set on
+``doc._.published`` / ``doc._.region`` before the components run, never taken
+from the clock. ``extract_article`` turns an Article into an Extracted record;
+``extract_many`` does the same for a batch on several processes.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from policyminer.errors import InputError
+from policyminer.records import Article, Extracted, doc_id
+
+MAX_TEXT_CHARS = 2_000_000
+NLP_DIR = Path(__file__).resolve().parent
+
+for _name in ("published", "region", "organizations", "figures", "signings"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("pm_organizations", default_config={"dictionary_dir": None},
+                  assigns=["doc._.organizations"])
+def make_organizations(nlp: Language, name: str, dictionary_dir: str | None):
+    """Organisations from suffix rules, dictionaries and in-document aliases."""
+    from nlp.organizations import find_organizations
+    directory = Path(dictionary_dir) if dictionary_dir else None
+
+    def component(doc: Doc) -> Doc:
+        tokens = [(t.text, t.idx, t.idx + len(t.text)) for t in doc]
+        doc._.organizations = find_organizations(
+            doc.text, tokens=tokens, region=doc._.region, dictionary_dir=directory)
+        return doc
+    return component
+
+
+@Language.factory("pm_figures", assigns=["doc._.figures"])
+def make_figures(nlp: Language, name: str):
+    """Statistics written with Arabic digits: value, unit, qualifier, metric, year."""
+    from nlp.figures import find_figures
+
+    def component(doc: Doc) -> Doc:
+        doc._.figures = find_figures(doc.text, published=doc._.published)
+        return doc
+    return component
+
+
+@Language.factory("pm_signings", requires=["doc._.organizations"], assigns=["doc._.signings"])
+def make_signings(nlp: Language, name: str):
+    """Signing events, with parties taken from doc._.organizations."""
+    from nlp.signings import find_signings
+
+    def component(doc: Doc) -> Doc:
+        doc._.signings = find_signings(doc.text, doc._.organizations or [],
+                                       published=doc._.published)
+        return doc
+    return component
+
+
+def build_nlp(dictionary_dir: Path | None = None) -> Language:
+    """A fresh pipeline: zh tokenizer with jieba, then the three extractors."""
+    from spacy.lang.zh import Chinese
+    nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.max_length = MAX_TEXT_CHARS
+    nlp.add_pipe("pm_organizations",
+                 config={"dictionary_dir": str(dictionary_dir) if dictionary_dir else None})
+    nlp.add_pipe("pm_figures")
+    nlp.add_pipe("pm_signings")
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def shared_nlp(dictionary_dir: str | None = None) -> Language:
+    """One pipeline per process and dictionary directory."""
+    return build_nlp(Path(dictionary_dir) if dictionary_dir else None)
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Changes whenever the NLP code or the default dictionaries change.
+
+    ``policyminer run`` re-extracts stored pages whose record carries another
+    version, so improving the NLP never needs a re-crawl.
+    """
+    digest = hashlib.sha1()
+    paths = sorted(NLP_DIR.glob("*.py"))
+    paths += sorted((NLP_DIR.parent / "config" / "dictionaries").glob("**/*.txt"))
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def extract_article(article: Article, *, nlp: Language | None = None,
+                    dictionary_dir: Path | None = None) -> Extracted:
+    """Run the pipeline over one article and return its Extracted record."""
+    from nlp.dates import find_published
+    if len(article.text) > MAX_TEXT_CHARS:
+        raise InputError(f"{article.url}: text of {len(article.text):,} characters is larger "
+                         f"than the {MAX_TEXT_CHARS:,} policyminer extracts; split the document")
+    nlp = nlp or shared_nlp(str(dictionary_dir) if dictionary_dir else None)
+    published = article.published or find_published(article.text)
+    doc = nlp.make_doc(article.text)
+    doc._.published = published
+    doc._.region = article.region
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return Extracted(
+        id=doc_id(article.url), url=article.url, title=article.title, published=published,
+        text=article.text, organizations=doc._.organizations or [], figures=doc._.figures or [],
+        signings=doc._.signings or [], source=article.source, doc_type=article.doc_type,
+        region=article.region, metadata=dict(article.metadata),
+        extractor_version=extractor_version())
+
+
+# --- batches on several processes -------------------------------------------
+
+def _worker_init(dictionary_dir: str | None) -> None:
+    shared_nlp(dictionary_dir)
+
+
+def _run_job(job: tuple[Callable[..., Any], Any, str | None]) -> Any:
+    func, item, dictionary_dir = job
+    return func(item, shared_nlp(dictionary_dir))
+
+
+def map_documents(func: Callable[[Any, Language], Any], items: Iterable[Any], *,
+                  workers: int = 0, dictionary_dir: Path | None = None) -> Iterator[Any]:
+    """Apply ``func(item, nlp)`` to every item, in order, on ``workers`` processes.
+
+    ``func`` must be a module-level function (it is pickled to the workers) and
+    should catch its own per-item errors so that one bad item does not stop a batch.
+    """
+    directory = str(dictionary_dir) if dictionary_dir else None
+    items = list(items)
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(items) < 4:
+        for item in items:
+            yield func(item, shared_nlp(directory))
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers, len(items)), initializer=_worker_init,
+                      initargs=(directory,)) as pool:
+        jobs = ((func, item, directory) for item in items)
+        yield from pool.imap(_run_job, jobs, chunksize=4)

@@ -1,0 +1,321 @@
+"""The ``policyminer`` command line. Data goes to stdout, progress and logs to stderr.
+
+Exit codes: 0 success (also when nothing matched), 1 failure, 2 usage error.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from policyminer import output
+from policyminer.errors import PolicyminerError
+from policyminer.workspace import Workspace
+
+FORMATS_OUT = click.Choice(["table", "json"])
+
+
+class Failure(click.ClickException):
+    """A PolicyminerError on its way out: one line on stderr, exit code 1."""
+
+    exit_code = 1
+
+    def show(self, file=None) -> None:
+        click.echo(f"policyminer: error: {self.message}", err=True)
+
+
+class Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except PolicyminerError as exc:
+            raise Failure(str(exc)) from exc
+
+
+def home_option(func):
+    """--home DIR on every command (also accepted before the command name)."""
+    return click.option("--home", type=click.Path(file_okay=False), default=None,
+                        help="Workspace directory (default: $POLICYMINER_HOME or the current directory).")(func)
+
+
+def workspace(ctx: click.Context, home: str | None) -> Workspace:
+    return Workspace.open(home or ctx.obj.get("home"))
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@home_option
+@click.version_option(package_name="policyminer")
+@click.pass_context
+def cli(ctx: click.Context, home: str | None) -> None:
+    """Find what Chinese local governments signed, counted and announced.
+
+    Crawls district portals, e-papers and policy libraries, extracts
+    organisations, figures and signings, and makes them searchable.
+
+    \b
+    Example:
+      policyminer demo                       # offline tour over a bundled site
+      policyminer run && policyminer search '签约 org:西南大学'
+    """
+    ctx.ensure_object(dict)["home"] = home
+
+
+@cli.command()
+@home_option
+@click.option("--source", "source_ids", multiple=True, help="Only this source id (repeatable).")
+@click.option("--since", help="Skip list items published before this date (YYYY-MM-DD).")
+@click.option("--max-pages", type=int, help="Cap on detail pages per source.")
+@click.pass_context
+def crawl(ctx, home, source_ids, since, max_pages):
+    """Fetch new and changed pages of the configured sources into the raw store.
+
+    \b
+    Example:
+      policyminer crawl --source cqbb-news --since 2025-04-01
+    """
+    from policyminer.run import crawl as run_crawl
+    report = run_crawl(workspace(ctx, home), source_ids=source_ids, since=since, max_pages=max_pages)
+    click.echo(report.summary(), err=True)
+
+
+@cli.command()
+@home_option
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--url", help="URL of the document (its id is a hash of it).")
+@click.option("--published", help="Reference date YYYY-MM-DD for relative dates (去年, 上周五).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
+@click.option("--save", is_flag=True, help="Also store the records in the workspace's extracted/.")
+@click.option("--force", is_flag=True, help="Without FILEs: re-extract every stored page.")
+@click.option("--workers", type=int, help="Processes for batches (default: one per core).")
+@click.pass_context
+def extract(ctx, home, files, url, published, fmt, save, force, workers):
+    """Extract organisations, figures and signings (the JSON of EXTRACTION.md).
+
+    FILE is plain text or HTML (GBK too); '-' reads stdin; a directory means
+    every file in it. One FILE prints one JSON object; several print JSONL in
+    input order, a failed file as {"file", "error"} on its line. Without FILE,
+    extracts the pages the crawler stored into extracted/, incrementally.
+
+    \b
+    Example:
+      policyminer extract article.html --url https://www.cqbb.gov.cn/a.html --format json
+      policyminer extract pages/ > records.jsonl
+    """
+    from policyminer import documents
+    ws = workspace(ctx, home)
+    if not files:
+        from policyminer.run import extract_pages
+        with output.progress("extracting pages") as tick:
+            report = extract_pages(ws, force=force, workers=workers, progress=tick)
+        output.report_failures(report.failed)
+        click.echo(report.summary(), err=True)
+        return
+    paths = documents.expand(files)
+    if url and len(paths) > 1:
+        raise click.UsageError("--url applies to a single FILE")
+    results = documents.extract_files(paths, url=url, published=published, workers=workers,
+                                      dictionary_dir=ws.dictionaries_dir)
+    single = len(paths) == 1 and fmt == "json"
+    failed = documents.print_results(results, single=single, save_to=ws.extracted_dir if save else None)
+    if single and failed:
+        raise PolicyminerError(failed[0])
+
+
+@cli.command()
+@home_option
+@click.option("--from", "files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Load this JSONL file instead of extracted/ (repeatable).")
+@click.option("--rebuild", is_flag=True, help="Empty the index first, then load everything.")
+@click.pass_context
+def index(ctx, home, files, rebuild):
+    """Load extracted records into the search engine (idempotent: reloading adds nothing).
+
+    \b
+    Example:
+      policyminer index --rebuild
+      POLICYMINER_ENGINE=opensearch POLICYMINER_ENGINE_URL=http://127.0.0.1:9200 policyminer index
+    """
+    from policyminer.run import index_records
+    ws = workspace(ctx, home)
+    with output.progress("indexing") as tick:
+        count = index_records(ws, files=[Path(f) for f in files], rebuild=rebuild,
+                              progress=lambda n: tick(n, 0))
+    click.echo(f"indexed {count} documents", err=True)
+
+
+@cli.command()
+@home_option
+@click.option("--source", "source_ids", multiple=True, help="Only this source id (repeatable).")
+@click.option("--since", help="Skip list items published before this date.")
+@click.pass_context
+def run(ctx, home, source_ids, since):
+    """Crawl, extract and index the configured sources, incrementally.
+
+    \b
+    Example (a weekly cron line):
+      0 6 * * 1  cd ~/research && policyminer run && policyminer signings --format json > week.json
+    """
+    from policyminer import run as stages
+    ws = workspace(ctx, home)
+    click.echo(stages.crawl(ws, source_ids=source_ids, since=since).summary(), err=True)
+    with output.progress("extracting pages") as tick:
+        report = stages.extract_pages(ws, progress=tick)
+    output.report_failures(report.failed)
+    click.echo(report.summary(), err=True)
+    click.echo(f"indexed {stages.index_records(ws)} documents", err=True)
+
+
+def search_options(func):
+    """Filters shared by search and export."""
+    for option in reversed([
+        click.option("--source", help="Only documents of this source id."),
+        click.option("--region", help="Only documents of this region (e.g. 北碚区)."),
+        click.option("--type", "doc_type", type=click.Choice(["news", "policy"]), help="Document type."),
+        click.option("--org", help="Only documents that mention this organisation."),
+        click.option("--since", help="Published on or after YYYY-MM-DD."),
+        click.option("--until", help="Published on or before YYYY-MM-DD."),
+    ]):
+        func = option(func)
+    return func
+
+
+def filters_of(**kw) -> dict:
+    return {k: v for k, v in kw.items() if v}
+
+
+@cli.command()
+@home_option
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(0, 10_000), default=10, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@search_options
+@click.option("--format", "fmt", type=FORMATS_OUT, default="table", show_default=True)
+@click.pass_context
+def search(ctx, home, query, limit, offset, sort, source, region, doc_type, org, since, until, fmt):
+    """Full-text search with highlighted snippets.
+
+    Words (space = AND), "exact phrases", AND/OR/NOT, field filters
+    (org: source: region: type: title:) and published:2024-01-01..2024-06-30.
+
+    \b
+    Example:
+      policyminer search '签约 org:西南大学 published:2025-01-01..' --sort date --format json
+    """
+    from policyminer.run import open_workspace_index
+    filters = filters_of(source=source, region=region, doc_type=doc_type, org=org, since=since, until=until)
+    with open_workspace_index(workspace(ctx, home)) as idx:
+        result = idx.search(query, limit=limit, offset=offset, sort=sort, filters=filters)
+    if fmt == "json":
+        output.print_json(result.to_dict())
+    else:
+        output.print_search(result, query)
+
+
+@cli.command()
+@home_option
+@click.option("--week", help="ISO week YYYY-Www (default: the current week).")
+@click.option("--since", help="First day YYYY-MM-DD (with --until instead of --week).")
+@click.option("--until", help="Last day YYYY-MM-DD.")
+@click.option("--region", help="Only signings in this region.")
+@click.option("--org", help="Only signings with this party.")
+@click.option("--format", "fmt", type=FORMATS_OUT, default="table", show_default=True)
+@click.pass_context
+def signings(ctx, home, week, since, until, region, org, fmt):
+    """Signings reported in a week or a date range, one row per event.
+
+    \b
+    Example:
+      policyminer signings --week 2025-W17 --format json
+    """
+    from policyminer.run import open_workspace_index
+    from policyminer.weeks import week_range
+    if week and (since or until):
+        raise click.UsageError("give either --week or --since/--until, not both")
+    if not (since or until):
+        since, until = week_range(week)
+    with open_workspace_index(workspace(ctx, home)) as idx:
+        rows = idx.signings(since=since, until=until, region=region, org=org)
+    if fmt == "json":
+        output.print_json({"since": since, "until": until, "signings": rows})
+    else:
+        output.print_signings(rows, since, until)
+
+
+@cli.command()
+@home_option
+@click.argument("kind", type=click.Choice(["documents", "organizations", "figures", "signings"]))
+@click.argument("query", required=False, default="")
+@search_options
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "jsonl", "parquet"]), required=True)
+@click.option("--output", "-o", "out", type=click.Path(dir_okay=False, allow_dash=True), required=True)
+@click.pass_context
+def export(ctx, home, kind, query, source, region, doc_type, org, since, until, fmt, out):
+    """Export documents or extracted items, each row with its provenance.
+
+    CSV is UTF-8 with a BOM so Excel opens it cleanly; XLSX and Parquet too.
+
+    \b
+    Example:
+      policyminer export figures '科技型企业' --format xlsx --output figures.xlsx
+    """
+    from policyminer.export import export_rows
+    from policyminer.run import open_workspace_index
+    filters = filters_of(source=source, region=region, doc_type=doc_type, org=org, since=since, until=until)
+    with open_workspace_index(workspace(ctx, home)) as idx:
+        count = export_rows(idx, kind, query, filters=filters, fmt=fmt, output=out)
+    click.echo(f"exported {count} {kind} to {out}", err=True)
+
+
+@cli.command(name="eval")
+@home_option
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "fmt", type=FORMATS_OUT, default="table", show_default=True)
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False),
+              help="JSON of per-field F1 floors; exit 1 if any score falls below.")
+@click.pass_context
+def eval_(ctx, home, gold_dir, fmt, baseline):
+    """Score the extractor on a folder of hand-annotated documents.
+
+    \b
+    Example:
+      policyminer eval tests/devset --baseline tests/devset/baseline.json
+    """
+    from policyminer.scoring import run_eval
+    ws = workspace(ctx, home)
+    report, regressions = run_eval(Path(gold_dir), baseline=Path(baseline) if baseline else None,
+                                   dictionary_dir=ws.dictionaries_dir)
+    if fmt == "json":
+        output.print_json(report.to_dict())
+    else:
+        click.echo(report.format_table())
+    if regressions:
+        raise PolicyminerError("below the baseline: " + "; ".join(regressions))
+
+
+@cli.command()
+@home_option
+@click.option("--query", default="签约", show_default=True, help="The search the demo shows.")
+@click.pass_context
+def demo(ctx, home, query):
+    """The whole pipeline offline: serve the bundled fixture sites, crawl, extract, index, search.
+
+    \b
+    Example:
+      policyminer demo --home /tmp/pm-demo
+    """
+    from policyminer.demo_job import run_demo
+    run_demo(workspace(ctx, home), query=query)
+
+
+def main() -> None:
+    """Entry point of the ``policyminer`` command."""
+    try:
+        cli(prog_name="policyminer")
+    except BrokenPipeError:   # e.g. `policyminer search … | head`
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
