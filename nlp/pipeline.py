@@ -15,6 +15,7 @@ from the clock. ``extract_article`` turns an Article into an Extracted record;
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -76,7 +77,9 @@ def make_signings(nlp: Language, name: str):
 
 def build_nlp(dictionary_dir: Path | None = None) -> Language:
     """A fresh pipeline: zh tokenizer with jieba, then the three extractors."""
+    import jieba
     from spacy.lang.zh import Chinese
+    jieba.setLogLevel(logging.WARNING)   # its "Building prefix dict" lines are not news
     nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.max_length = MAX_TEXT_CHARS
     nlp.add_pipe("pm_organizations",
