@@ -1,0 +1,244 @@
+"""Aliases within one document, and the mentions of each organisation.
+
+- relations written next to a name: 市场监督管理局(知识产权局), A暨B, A挂牌B;
+- short forms that end a longer name (大学科技园 → 北碚国家大学科技园) or
+  replace a name inside it by its type word (环大学创新生态圈 → 环西南大学创新生态圈);
+- abbreviations built from word initials (西大, 柑研所, 产研院) and the
+  ambiguous dictionary aliases (重大) where they stand on their own.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from nlp.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from nlp.organizations import Group
+
+_OPEN = {"(": ")", "（": "）"}
+_JOINERS = {"暨": True, "挂牌": False}         # joiner -> also keep the joined string
+_ABBREVIATION_HEADS = (
+    ("研究所", ("所", "研所")), ("研究院", ("院", "研院")), ("科学院", ("科院",)),
+    ("师范大学", ("师大",)), ("职业大学", ("职大",)), ("大学", ("大",)), ("学院", ("院",)),
+)
+_LEGAL_FORM = re.compile(r"(（集团）|\(集团\)|集团)?(股份有限公司|有限责任公司|有限公司|公司)$|集团$")
+_SHORT_FORM = re.compile(r"(以下简称|以下称|下称|简称)?[“\"]?([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"]?")
+_STANDALONE_AFTER = re.compile(r"[，。、；：,.;:！？!?）)”」\s]|$")
+
+
+# ----------------------------------------------------------- written relations
+
+def link_relations(text: str, groups: list["Group"]) -> list["Group"]:
+    """Merge bodies tied by brackets, 暨 or 挂牌 into the first one."""
+    by_start = {}
+    for group in groups:
+        for c in group.candidates:
+            if c.start not in by_start or by_start[c.start][0].end < c.end:
+                by_start[c.start] = (c, group)
+    removed: set[int] = set()
+    for group in groups:
+        for c in list(group.candidates):
+            _link_after(text, group, c, by_start, removed)
+    return [g for g in groups if id(g) not in removed]
+
+
+def _link_after(text, group, candidate, by_start, removed) -> None:
+    end = candidate.end
+    opener = text[end:end + 1]
+    if opener in _OPEN:
+        if _short_in_brackets(text, group, end, by_start, removed):
+            return
+        inner = by_start.get(end + 1)
+        if inner and text[inner[0].end:inner[0].end + 1] == _OPEN[opener]:
+            other = inner[1]
+            if _same_office(group, other, inner[0]) and id(other) not in removed:
+                group.absorb(other, text[candidate.start:inner[0].end + 1])
+                removed.add(id(other))
+        return
+    for joiner, keep_joined in _JOINERS.items():
+        if text.startswith(joiner, end):
+            inner = by_start.get(end + len(joiner))
+            if inner and inner[1] is not group and id(inner[1]) not in removed:
+                extra = [text[candidate.start:inner[0].end]] if keep_joined else []
+                group.absorb(inner[1], *extra)
+                removed.add(id(inner[1]))
+
+
+def _short_in_brackets(text, group, end, by_start, removed) -> bool:
+    """全称（以下简称“简称”）: a bracketed short form made of the name's own characters."""
+    close = text.find(_OPEN[text[end]], end + 1, end + 20)
+    match = _SHORT_FORM.fullmatch(text[end + 1:close]) if close > 0 else None
+    if not match or not _subsequence(match.group(2), group.name):
+        return False
+    short = match.group(2)
+    if not 2 <= len(short) < len(group.name) or short[0] != group.name[0] and not match.group(1):
+        return False
+    group.aliases.append(short)
+    inner = by_start.get(match.start(2) + end + 1)
+    if inner and inner[1] is not group and id(inner[1]) not in removed:
+        group.absorb(inner[1])
+        removed.add(id(inner[1]))
+    return True
+
+
+def _subsequence(short: str, name: str) -> bool:
+    chars = iter(name)
+    return all(ch in chars for ch in short)
+
+
+def _same_office(group, other, inner) -> bool:
+    """知识产权局 in 市场监督管理局(知识产权局): a second plaque of the same office."""
+    if group.type != "government" or other.type != "government" or other is group:
+        return False
+    return not any(u.tag in ("PLACE", "ORG") for u in inner.units)
+
+
+# ----------------------------------------------------------- short forms
+
+def link_short_forms(groups: list["Group"], lexicon: Lexicon) -> list["Group"]:
+    """Merge a short form into the one longer name it abbreviates in place."""
+    removed: set[int] = set()
+    for short in sorted(groups, key=lambda g: -len(g.name)):
+        targets = [g for g in groups if g is not short and id(g) not in removed
+                   and _shortens(short, g, lexicon)]
+        if len(targets) == 1:
+            targets[0].absorb(short)
+            removed.add(id(short))
+    return [g for g in groups if id(g) not in removed]
+
+
+def _shortens(short: "Group", full: "Group", lexicon: Lexicon) -> bool:
+    if short.type == full.type == "company" and len(full.name) > len(short.name):
+        core, short_core = _company_core(full.name, lexicon), _company_core(short.name, lexicon)
+        if core.startswith(short_core) and len(core) - len(short_core) <= 4:
+            return True
+    generic = lexicon.word_set("generic_names")
+    forms = {f.replace("“", "").replace("”", "") for f in short.forms} - generic
+    longer = [f for f in [full.name, *full.forms] if len(f) > 2]
+    minimum = 4 if short.bare else 3
+    for form in forms:
+        if len(form) < minimum:
+            continue
+        if any(f.endswith(form) and len(f) > len(form) for f in longer):
+            return True
+        if form in _generic_variants(full, lexicon):
+            return True
+    return False
+
+
+def _company_core(name: str, lexicon: Lexicon) -> str:
+    """重庆长安汽车股份有限公司 → 长安汽车: no place in front, no legal form behind."""
+    core = _LEGAL_FORM.sub("", name) or name
+    for size in range(min(len(core) - 2, 8), 1, -1):
+        if core[:size] in lexicon.places:
+            return core[size:]
+    return core
+
+
+def _generic_variants(full: "Group", lexicon: Lexicon) -> set[str]:
+    """环西南大学创新生态圈 → {环大学创新生态圈}: names inside replaced by their type word."""
+    variants = set()
+    for candidate in full.candidates:
+        for unit in candidate.units:
+            if unit.tag != "ORG":
+                continue
+            for head in _heads(unit.text, lexicon):
+                variants.add(full.name.replace(unit.text, head))
+    return variants
+
+
+def _heads(name: str, lexicon: Lexicon) -> list[str]:
+    """The type words ending ``name``: 重庆师范大学 → 师范大学, 大学."""
+    return [name[-size:] for size in range(min(len(name) - 1, lexicon.max_suffix), 1, -1)
+            if name[-size:] in lexicon.suffixes]
+
+
+# ----------------------------------------------------------- abbreviations
+
+def add_ambiguous_aliases(text: str, groups: list["Group"], lexicon: Lexicon,
+                          token_starts: set[int]) -> None:
+    """Ambiguous dictionary aliases (重大) where the full name is present and they stand alone."""
+    roles = tuple(lexicon.word_set("role_words"))
+    for group in groups:
+        entry = lexicon.entries.get(group.dict_name or "")
+        for alias in entry.ambiguous if entry else []:
+            for match in re.finditer(re.escape(alias), text):
+                after = text[match.end():]
+                if match.start() in token_starts and (
+                        _STANDALONE_AFTER.match(after) or after.startswith(roles)):
+                    group.aliases.append(alias)
+                    break
+
+
+def add_abbreviations(text: str, groups: list["Group"], token_starts: set[int]) -> None:
+    """Abbreviations from word initials (西大, 柑研所) written on their own in the text."""
+    owners: dict[str, list["Group"]] = {}
+    for group in groups:
+        for abbreviation in abbreviations(group.name):
+            owners.setdefault(abbreviation, []).append(group)
+    covered = _covered(text, groups)
+    for abbreviation, found in owners.items():
+        if len(found) != 1 or abbreviation in found[0].surfaces():
+            continue
+        for match in re.finditer(re.escape(abbreviation), text):
+            if match.start() in token_starts and match.start() not in covered:
+                found[0].aliases.append(abbreviation)
+                break
+
+
+def _covered(text: str, groups: list["Group"]) -> set[int]:
+    covered = set()
+    for group in groups:
+        for surface in group.surfaces():
+            for match in re.finditer(re.escape(surface), text):
+                covered.update(range(match.start(), match.end()))
+    return covered
+
+
+@functools.lru_cache(maxsize=4096)
+def abbreviations(name: str) -> tuple[str, ...]:
+    """Short forms made of word initials and the type word: 西南大学 → 西大."""
+    for head, tails in _ABBREVIATION_HEADS:
+        if name.endswith(head) and len(name) > len(head):
+            initials = [w[0] for w in _words(name[:-len(head)])][-6:]
+            found = set()
+            for size in (1, 2):
+                for picked in itertools.combinations(initials, size):
+                    for tail in tails:
+                        found.add("".join(picked) + tail)
+            return tuple(sorted(a for a in found if 2 <= len(a) <= 4 and not _is_word(a)))
+    return ()
+
+
+def _words(text: str) -> list[str]:
+    import jieba
+    jieba.setLogLevel(60)
+    return [w for w in jieba.lcut(text, HMM=False) if w.strip()]
+
+
+def _is_word(text: str) -> bool:
+    import jieba
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(text, 0) > 0
+
+
+# ----------------------------------------------------------- mentions
+
+def mentions_of(text: str, groups: list["Group"], titles) -> dict[int, list[tuple[int, int]]]:
+    """[start, end) of every name or alias, longest first and without overlaps."""
+    owner: dict[str, "Group"] = {}
+    for group in sorted(groups, key=lambda g: -len(g.name)):
+        for surface in group.surfaces():
+            owner.setdefault(surface, group)
+    if not owner:
+        return {}
+    pattern = re.compile("|".join(map(re.escape, sorted(owner, key=len, reverse=True))))
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for match in pattern.finditer(text):
+        if any(a <= match.start() < b for a, b in titles):
+            continue
+        spans.setdefault(id(owner[match.group()]), []).append(match.span())
+    return spans

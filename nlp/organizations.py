@@ -1,0 +1,321 @@
+"""Named organisations in a document: name, type, aliases and mentions.
+
+Candidates come from :mod:`nlp.orgspans` (suffix names, dictionary names,
+enumerations). This module resolves them within the document: elliptical names
+are expanded with the document's region (区政府 → 北碚区政府), written variants
+of one body are grouped under :func:`canonical_name`, short forms become
+aliases of the full name (西大 → 西南大学, 大学科技园 → 北碚国家大学科技园), and
+every occurrence of a name or alias is listed as a mention (longest wins, so a
+name that only occurs nested inside a longer name is dropped).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nlp.lexicon import Lexicon, load_lexicon
+from nlp.orgaliases import (add_abbreviations, add_ambiguous_aliases, link_relations,
+                            link_short_forms, mentions_of)
+from nlp.orgspans import (LEVEL_CHARS, Candidate, Unit, Walker, build_units, dictionary_hits,
+                          place_hits, tokenize)
+from policyminer.records import Organization
+
+EXPANDED_TYPES = frozenset({"government", "party", "hospital"})
+_QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
+_DOTS = str.maketrans("", "", "·•・ ")
+_PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
+_PARTY_COMMITTEE = re.compile(r"(?<=[区市县省州旗])委员会$")
+# Full and short forms of government departments, for canonical keys only.
+_DEPARTMENT_FORMS = (
+    ("和", ""), ("委员会", "委"), ("经济信息化", "经济信息"), ("经信委", "经济信息委"),
+    ("文化旅游发展委", "文化旅游委"), ("人力资源社会保障", "人力社保"),
+    ("住房城乡建设委", "住房城乡建委"), ("市场监督管理", "市场监管"), ("科学技术局", "科技局"),
+    ("发改委", "发展改革委"), ("卫健委", "卫生健康委"),
+)
+
+
+@dataclass
+class Group:
+    """One body of the document: the candidates and written forms that name it."""
+
+    key: str
+    type: str
+    forms: list[str] = field(default_factory=list)        # written surfaces, in order
+    expanded: str | None = None                           # region-expanded elliptical name
+    dict_name: str | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)      # forms found by alias rules
+    bare: bool = True
+
+    @property
+    def name(self) -> str:
+        """The fullest form: dictionary name, else the longest written (or expanded) form."""
+        if self.dict_name:
+            return self.dict_name
+        full = [f.translate(_QUOTES) for f in self.forms if not self._is_short(f)]
+        if full:
+            return max(full, key=len)
+        return self.expanded or max(self.forms, key=len).translate(_QUOTES)
+
+    def _is_short(self, form: str) -> bool:
+        return bool(self.expanded) and form[0] in LEVEL_CHARS and form != self.expanded
+
+    def surfaces(self) -> list[str]:
+        """Name and every alias, without repeats."""
+        seen = dict.fromkeys([self.name, *self.forms, *self.aliases])
+        return [s for s in seen if s]
+
+    def absorb(self, other: "Group", *extra: str) -> None:
+        """Make ``other``'s forms aliases of this body."""
+        self.aliases.extend([*other.forms, *other.aliases, *extra])
+        self.candidates.extend(other.candidates)
+        self.bare = self.bare and other.bare
+
+
+def find_organizations(text: str, *, tokens: list[tuple[str, int, int]] | None = None,
+                       region: str | None = None,
+                       dictionary_dir: Path | None = None) -> list[Organization]:
+    """Named organisations of ``text`` with type, aliases and [start, end) mentions.
+
+    ``tokens`` are jieba tokens (word, start, end) of ``text`` when the caller
+    already has them; ``region`` (e.g. '重庆市北碚区') expands elliptical names
+    such as 区政府 and 市委, and is inferred from the text when absent.
+    """
+    if not text.strip():
+        return []
+    simplified = _simplified(text)
+    if simplified is not None:
+        found = find_organizations(simplified, region=region, dictionary_dir=dictionary_dir)
+        return [_with_written_forms(org, text) for org in found]
+    lexicon = load_lexicon(dictionary_dir)
+    tokens = [t for t in (tokens if tokens is not None else tokenize(text)) if t[2] > t[1]]
+    token_starts = {t[1] for t in tokens}
+    walker, candidates = _candidates(text, tokens, lexicon)
+    region_map = region_places(text, region, lexicon, walker.units)
+    groups = _group(text, candidates, region_map, lexicon)
+    groups = link_relations(text, groups)
+    groups = link_short_forms(groups, lexicon)
+    groups = [g for g in groups if _keep(g, lexicon)]
+    add_ambiguous_aliases(text, groups, lexicon, token_starts)
+    add_abbreviations(text, groups, token_starts)
+    return _to_records(text, groups, walker.titles, lexicon)
+
+
+def _candidates(text: str, tokens: list[tuple[str, int, int]],
+                lexicon: Lexicon) -> tuple[Walker, list[Candidate]]:
+    """Every candidate span: numbered builders, dictionary names, suffix names, list items."""
+    token_starts, token_ends = {t[1] for t in tokens}, {t[2] for t in tokens}
+    hits = dictionary_hits(text, lexicon, token_starts, token_ends)
+    places = place_hits(text, lexicon, token_starts, token_ends)
+    walker = Walker(text, build_units(text, tokens, hits, lexicon, places), lexicon)
+    return walker, _dedupe(walker.numbered_candidates() + walker.dictionary_candidates(hits)
+                           + walker.suffix_candidates() + walker.enumeration_candidates())
+
+
+def _simplified(text: str) -> str | None:
+    """The simplified-character form of a traditional text, when it keeps every offset."""
+    from nlp.text import is_traditional
+    if not is_traditional(text):
+        return None
+    import opencc
+    converted = opencc.OpenCC("t2s").convert(text)
+    return converted if len(converted) == len(text) and converted != text else None
+
+
+def _with_written_forms(org: Organization, text: str) -> Organization:
+    """Add the forms as written in the original (traditional) text to the aliases."""
+    written = [text[a:b] for a, b in org.mentions]
+    org.aliases = list(dict.fromkeys([*org.aliases, *(w for w in written if w != org.name)]))
+    return org
+
+
+def canonical_name(name: str, *, dictionary_dir: Path | None = None) -> str:
+    """A key under which written variants of one body coincide across documents.
+
+    北碚区政府, 北碚区人民政府 and 重庆市北碚区人民政府 give the same key, as do
+    中共北碚区委员会 and 北碚区委; quotes, middle dots and character width are ignored.
+    """
+    key = unicodedata.normalize("NFKC", name).translate(_QUOTES).translate(_DOTS)
+    key = _PARTY_PREFIX.sub("", key)
+    key = _PARTY_COMMITTEE.sub("委", key).replace("人民政府", "政府")
+    for long, short in _DEPARTMENT_FORMS:
+        key = key.replace(long, short)
+    return _drop_outer_places(key, load_lexicon(dictionary_dir))
+
+
+def _drop_outer_places(key: str, lexicon: Lexicon) -> str:
+    """重庆市北碚区科技局 → 北碚区科技局: keep only the innermost place prefix."""
+    while True:
+        outer = _place_prefix(key, lexicon)
+        if not outer:
+            return key
+        inner = _place_prefix(key[len(outer):], lexicon)
+        if not inner or len(key) == len(outer) + len(inner):
+            return key
+        key = key[len(outer):]
+
+
+def _place_prefix(text: str, lexicon: Lexicon) -> str:
+    for size in range(min(len(text), 10), 1, -1):
+        if text[:size] in lexicon.places and lexicon.places[text[:size]] == text[:size]:
+            return text[:size]
+    return ""
+
+
+# ------------------------------------------------------------------ region
+
+def region_places(text: str, region: str | None, lexicon: Lexicon,
+                  units=None) -> dict[str, str]:
+    """Level character → full place name: {'区': '北碚区', '市': '重庆市'}.
+
+    From ``region`` when given, else from the county-level place the text
+    mentions most, with its city and province.
+    """
+    names = _places_in(region, lexicon) if region else []
+    if not names:
+        names = _main_places(text, lexicon, units)
+    return {name[-1]: name for name in names if name[-1] in LEVEL_CHARS}
+
+
+def _places_in(region: str, lexicon: Lexicon) -> list[str]:
+    found, i = [], 0
+    while i < len(region):
+        prefix = _place_prefix(region[i:], lexicon)
+        if prefix:
+            found.append(prefix)
+            i += len(prefix)
+        else:
+            i += 1
+    if len(found) == 1:
+        return _ancestors(found[0], lexicon)
+    return found
+
+
+def _ancestors(name: str, lexicon: Lexicon) -> list[str]:
+    chain = [name]
+    while lexicon.place_parent.get(chain[0]) and len(chain) < 4:
+        chain.insert(0, lexicon.place_parent[chain[0]])
+    return chain
+
+
+def _main_places(text: str, lexicon: Lexicon, units) -> list[str]:
+    """The county the text names most with its city, or only the city when they disagree.
+
+    Full names weigh three times a short form; a short form (北碚) counts only for a
+    Chongqing county or one whose city the text also names, since many are also words.
+    """
+    units = units or [Unit(w, a, b, "?") for w, a, b in tokenize(text)]
+    cities, counties = Counter(), Counter()
+    for unit in units:
+        full = lexicon.places.get(unit.text)
+        if not full or not (full == unit.text or unit.tag == "PLACE"):
+            continue
+        weight = 3 if full == unit.text else 1
+        level = lexicon.place_level.get(full)
+        if level == 1 or level == 0 and full.endswith("市"):
+            cities[full] += weight
+        elif level == 2:
+            counties[full] += weight
+    counties = Counter({c: n for c, n in counties.items()
+                        if n >= 3 or lexicon.place_parent.get(c) in (*cities, "重庆市")})
+    county, city = _top(counties, lexicon), _top(cities, lexicon)
+    if county and (city is None or lexicon.place_parent.get(county) == city
+                   or counties[county] >= cities[city]):
+        return _ancestors(county, lexicon)
+    return _ancestors(city, lexicon) if city else []
+
+
+def _top(counts: Counter, lexicon: Lexicon) -> str | None:
+    if not counts:
+        return None
+    best = max(counts.values())
+    ranked = [p for p, n in counts.items() if n == best]
+    return min(ranked, key=lambda p: p != "重庆市" and lexicon.place_parent.get(p) != "重庆市")
+
+
+def expand(written: str, places: dict[str, str]) -> str | None:
+    """区政府 → 北碚区政府 with places {'区': '北碚区'}; None when the level is unknown."""
+    place = places.get(written[0])
+    return place + written[1:] if place else None
+
+
+# ------------------------------------------------------------------ grouping
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per span; dictionary hits win over rule hits."""
+    order = {"dict": 0, "suffix": 1, "enum": 2}
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in sorted(candidates, key=lambda c: order[c.source]):
+        best.setdefault((c.start, c.end), c)
+    return sorted(best.values(), key=lambda c: (c.start, -c.end))
+
+
+def _group(text: str, candidates: list[Candidate], places: dict[str, str],
+           lexicon: Lexicon) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for c in candidates:
+        written = c.written(text)
+        kind = "party" if _PARTY_PREFIX.match(written) else c.type
+        expanded = None
+        if c.elliptic and kind in EXPANDED_TYPES:
+            expanded = expand(written, places)
+        key = canonical_name(c.dict_name or expanded or written, dictionary_dir=lexicon.directory)
+        group = groups.setdefault(key, Group(key, kind))
+        if c.dict_name:
+            group.dict_name, group.type = c.dict_name, kind
+        group.expanded = group.expanded or expanded
+        if written not in group.forms:
+            group.forms.append(written)
+        group.candidates.append(c)
+        group.bare = group.bare and c.bare
+    return list(groups.values())
+
+
+def _keep(group: Group, lexicon: Lexicon) -> bool:
+    name = group.name
+    if group.bare and not group.dict_name and not group.expanded:
+        return False
+    generic = lexicon.word_set("generic_names")
+    if len(name) < 2 or name in generic:
+        return False
+    if group.type in ("platform", "institute", "other") and not group.dict_name:
+        core = name[len(_place_prefix(name, lexicon)):]
+        if core in generic:
+            return False
+    is_place = name in lexicon.places and lexicon.places[name] == name
+    return not is_place or group.type == "platform"
+
+
+def _without_place(group: Group, lexicon: Lexicon) -> str | None:
+    """北碚复兴小学 → 复兴小学: the name without its leading place, where that still names it."""
+    if group.dict_name or group.type in ("government", "party", "university"):
+        return None
+    name = group.name
+    for size in range(min(len(name) - 4, 10), 1, -1):
+        full = lexicon.places.get(name[:size])
+        if full and lexicon.place_level.get(full, -1) >= 1:
+            rest = name[size:]
+            if rest[0] not in LEVEL_CHARS and rest not in lexicon.word_set("generic_names") \
+                    and rest not in lexicon.suffixes:
+                return rest
+            return None
+    return None
+
+
+def _to_records(text: str, groups: list[Group], titles, lexicon: Lexicon) -> list[Organization]:
+    spans = mentions_of(text, groups, titles)
+    records = []
+    for group in groups:
+        found = spans.get(id(group), [])
+        if not found:
+            continue
+        aliases = [s for s in group.surfaces() if s != group.name]
+        bare_form = _without_place(group, lexicon)
+        if bare_form and bare_form not in aliases:
+            aliases.append(bare_form)
+        records.append(Organization(group.name, group.type, aliases, [list(s) for s in found]))
+    records.sort(key=lambda o: o.mentions[0][0])
+    return records

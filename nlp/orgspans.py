@@ -1,0 +1,440 @@
+"""Candidate organisation spans: where a name ends, and where it starts.
+
+A name ends in an organisation-type suffix (研究院, 有限公司, 区委 …), is a
+dictionary name, or is an item of an enumeration closed by 等企业/等高校. Where
+it starts is found by walking left over *units* (jieba tokens, re-cut so that
+dictionary names are one unit) until a word that cannot be part of a name:
+punctuation, a function word, a verb that does not occur inside names, a
+listed stop word. Quoted proper names (“天生有为”众创空间), bracketed middles
+(中国（卢作孚）民营经济学院) and middle dots (华宇城·生命科技园) are crossed.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from nlp.lexicon import Lexicon
+
+MAX_NAME = 32
+LEVEL_CHARS = frozenset("区市县省镇乡州")
+_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "d", "r", "y",
+                        "e", "o", "q", "mq", "i", "rr", "rz", "dg", "tg"})
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "?"})
+_VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
+_PROPER_TAGS = frozenset({"?", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "ORG", "PLACE",
+                          "QUOTE"})
+_OPEN = {"”": "“", '"': '"', "’": "‘", "）": "（", ")": "("}
+_DOTS = frozenset("·•・")
+_QUOTE_BODY = re.compile(r"[\u4e00-\u9fffA-Za-z+＋&]{1,12}")
+_PAREN_BODY = re.compile(r"[\u4e00-\u9fff]{1,10}")
+_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)(?:余|多)?[个家所座处批类项]$")
+_ENUM_HEAD = r"等(?:\d+|[一二两三四五六七八九十百几多]+)?[多余]?[家个所]?[\u4e00-\u9fff]{0,6}?"
+_NUMBERED_SOE = re.compile(r"(?:中国建筑|中国中铁|中国铁建|中国交建|中国电建|中建|中铁|中交|中冶|"
+                          r"中电建|中水|中核|中航)[一二三四五六七八九十]{1,3}(?:局|院|公司)")
+
+
+@dataclass
+class Unit:
+    """A piece of text the left walk steps over: a token or a dictionary name."""
+
+    text: str
+    start: int
+    end: int
+    tag: str
+
+
+@dataclass
+class Candidate:
+    """A possible organisation mention before in-document resolution."""
+
+    start: int
+    end: int
+    type: str
+    source: str                       # "suffix", "dict", "enum"
+    units: list[Unit] = field(default_factory=list)
+    bare: bool = False                # nothing but a type word (研究院, 创新生态圈)
+    elliptic: bool = False            # starts with a bare 区/市/县 (区政府, 市委)
+    dict_name: str | None = None      # canonical dictionary name, for dictionary hits
+
+    def written(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@functools.lru_cache(maxsize=1)
+def _tag_table() -> dict[str, str]:
+    import jieba
+    import jieba.posseg
+    jieba.setLogLevel(60)
+    return jieba.posseg.dt.word_tag_tab
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """jieba tokens (word, start, end) of ``text``."""
+    import jieba
+    jieba.setLogLevel(60)
+    return list(jieba.tokenize(text))
+
+
+def dictionary_hits(text: str, lexicon: Lexicon, token_starts: set[int],
+                    token_ends: set[int]) -> list[tuple[int, int, str]]:
+    """Dictionary names and unambiguous aliases aligned with token edges: (start, end, name)."""
+    pattern = lexicon.surface_pattern
+    if pattern is None:
+        return []
+    hits = []
+    for match in pattern.finditer(text):
+        surface = match.group()
+        if surface not in lexicon.surface:
+            continue
+        start, end = match.span()
+        if _aligned_start(text, start, token_starts) and _aligned_end(text, end, token_ends, lexicon):
+            hits.append((start, end, lexicon.surface[surface]))
+    return hits
+
+
+def _aligned_start(text: str, start: int, token_starts: set[int]) -> bool:
+    return start in token_starts or start == 0 or not _CJK.match(text[start - 1])
+
+
+def _aligned_end(text: str, end: int, token_ends: set[int], lexicon: Lexicon) -> bool:
+    if end in token_ends or end == len(text) or not _CJK.match(text[end]):
+        return True
+    return any(text.startswith(word, end) for word in lexicon.word_set("role_words"))
+
+
+def place_hits(text: str, lexicon: Lexicon, token_starts: set[int],
+               token_ends: set[int]) -> list[tuple[int, int, str]]:
+    """Full place names (璧山区) and name phrases (文化和旅游) jieba may have cut apart."""
+    found = []
+    for pattern in (lexicon.place_pattern, lexicon.phrase_pattern):
+        if pattern is not None:
+            found += [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)
+                      if m.start() in token_starts and m.end() in token_ends]
+    return found
+
+
+def build_units(text: str, tokens: list[tuple[str, int, int]], hits: list[tuple[int, int, str]],
+                lexicon: Lexicon, places: list[tuple[int, int, str]] = ()) -> list[Unit]:
+    """Tokens re-cut so that each dictionary hit or place name is one unit, tagged for the walk."""
+    cuts = {0, len(text)}
+    stops = lexicon.word_set("stop_words")
+    for word, start, end in tokens:
+        cuts.update((start, end))
+        if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in stops:
+            cuts.add(start + 1)             # 由县经济信息委: 由 | 县
+    inside = set()
+    taken = {i for start, end, _ in hits for i in range(start, end)}
+    hits = list(hits) + [p for p in places if not taken & set(range(p[0], p[1]))]
+    for start, end, _ in hits:
+        cuts.update((start, end))
+        inside.update(range(start + 1, end))
+    cuts = sorted(c for c in cuts if c not in inside)
+    hit_spans = {(s, e) for s, e, name in hits if name in lexicon.entries}
+    return [Unit(text[a:b], a, b, _tag(text[a:b], (a, b) in hit_spans, lexicon))
+            for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _tag(word: str, is_hit: bool, lexicon: Lexicon) -> str:
+    if is_hit:
+        return "ORG"
+    if word in lexicon.places and len(word) >= 2 and (
+            lexicon.places[word] == word or _tag_table().get(word, "?") in _NAME_TAGS):
+        return "PLACE"
+    if word.isdigit():
+        return "m"
+    return _tag_table().get(word, "?" if _CJK.match(word[0]) else "x")
+
+
+class Walker:
+    """Finds candidates in one text: suffix names, dictionary names, enumerations."""
+
+    def __init__(self, text: str, units: list[Unit], lexicon: Lexicon):
+        self.text, self.units, self.lexicon = text, units, lexicon
+        self.ends = {u.end for u in units}
+        self.starts = [u.start for u in units]
+        self.stops = lexicon.word_set("stop_words")
+        self.name_verbs = lexicon.word_set("name_verbs")
+        self.modifiers = lexicon.word_set("generic_modifiers")
+        self.titles = _title_spans(text)
+
+    # -------------------------------------------------------------- suffixes
+    def suffix_candidates(self) -> list[Candidate]:
+        """One candidate per position where an organisation-type suffix ends a word."""
+        found = []
+        for end in sorted(self.ends | self._role_ends() | self._inside_unknown()):
+            suffix = self._suffix_at(end)
+            if suffix is not None:
+                candidate = self._from_suffix(end - len(suffix.text), end, suffix)
+                if candidate is not None:
+                    found.append(candidate)
+        return found
+
+    def _inside_unknown(self) -> set[int]:
+        """Positions inside words jieba did not know (委要 = 委|要)."""
+        return {u.start + k for u in self.units if u.tag == "?" and len(u.text) > 1
+                for k in range(1, len(u.text))}
+
+    def _role_ends(self) -> set[int]:
+        ends = set()
+        for word in self.lexicon.word_set("role_words"):
+            for match in re.finditer(re.escape(word), self.text):
+                ends.add(match.start())
+        return ends
+
+    def _suffix_at(self, end: int):
+        suffixes = self.lexicon.suffixes
+        for size in range(min(self.lexicon.max_suffix, end), 0, -1):
+            suffix = suffixes.get(self.text[end - size:end])
+            if suffix is not None:
+                return suffix
+        return None
+
+    def _from_suffix(self, start: int, end: int, suffix) -> Candidate | None:
+        if self._in_title(start, end) or self._event_follows(end):
+            return None
+        ring = "ring" in suffix.flags
+        units, generic = self.walk_left(start, ring=ring, lenient=suffix.type == "company")
+        if generic or self._inside_word(start, end):
+            return None
+        name_start = units[0].start if units else start
+        if _COUNTED.search(self.text[max(0, name_start - 6):name_start]):
+            return None
+        if "chain" in suffix.flags and not any(
+                u.tag == "ORG" or self._suffix_at(u.end) for u in units):
+            return None
+        if self._suffix_word_follows(end):
+            return None
+        candidate = Candidate(name_start, end, suffix.type, "suffix", units)
+        if units:
+            candidate.elliptic = _is_elliptic(units[0], self.lexicon)
+        else:
+            candidate.elliptic = suffix.text[0] in LEVEL_CHARS
+        candidate.bare = not (candidate.elliptic or "alone" in suffix.flags and not units
+                              or suffix.type == "party" and units) \
+            and all(self._is_generic(u) for u in units)
+        if "proper" in suffix.flags and not any(u.tag in _PROPER_TAGS or u.tag == "ns"
+                                                for u in units):
+            candidate.bare = True
+        return candidate
+
+    def _is_generic(self, unit: Unit) -> bool:
+        return (unit.text in self.lexicon.suffixes or unit.text == "环"
+                or unit.text in self.lexicon.word_set("generic_names"))
+
+    def _inside_word(self, start: int, end: int) -> bool:
+        """The suffix ends a longer word: 格局 (a generic word), 西南大学 (a dictionary name)."""
+        i = self._unit_before(end)
+        unit = self.units[i] if i is not None else None
+        return bool(unit and unit.start < start and unit.end == end and (
+            unit.tag == "ORG" or unit.text in self.lexicon.word_set("generic_names")))
+
+    def _suffix_word_follows(self, end: int) -> bool:
+        """数智重电大学 in 数智重电大学科技园: part of a longer name, not a name."""
+        i = self._unit_before(end + 1)
+        unit = self.units[i] if i is not None else None
+        return bool(unit and unit.start == end and unit.text in self.lexicon.suffixes
+                    and len(unit.text) >= 2)
+
+    def _event_follows(self, end: int) -> bool:
+        return any(self.text.startswith(w, end) for w in self.lexicon.word_set("event_words"))
+
+    def _in_title(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.titles)
+
+    # -------------------------------------------------------------- left walk
+    def walk_left(self, start: int, *, ring: bool = False,
+                  lenient: bool = False) -> tuple[list[Unit], bool]:
+        """Units of the name that ends at ``start``, and whether it names a class of bodies.
+
+        A class is a name opening on, or right after, a generic modifier
+        (市级科技企业孵化器, 相关现代农业园区).
+        """
+        taken: list[Unit] = []
+        stopper = None
+        i = self._unit_before(start)
+        while i is not None and i >= 0:
+            unit = self._clip(self.units[i], start if not taken else taken[0].start)
+            if taken and start - unit.start > MAX_NAME:
+                break
+            step = self._step(i, unit, taken, ring, lenient)
+            if step is None:
+                stopper = unit
+                break
+            taken[:0], i = step
+        taken = self._trim_front(taken, stopper)
+        generic = bool(stopper and _is_modifier(stopper.text, self.modifiers)) or any(
+            _is_modifier(u.text, self.modifiers) for u in taken) or bool(
+            taken and taken[0].text in self.lexicon.word_set("leading_modifiers"))
+        return taken, generic
+
+    def _trim_front(self, units: list[Unit], stopper: Unit | None) -> list[Unit]:
+        """Drop the verbs a name cannot start with (并运营天生创新创业街, 建设西南大学医学研究院)."""
+        while len(units) > 1 and units[0].text != "环" and self._predicate(units, stopper):
+            stopper, units = units[0], units[1:]
+        return units
+
+    def _predicate(self, units: list[Unit], stopper: Unit | None) -> bool:
+        first, second = units[0], units[1]
+        if first.tag in _VERB_TAGS:
+            return not self._split_name(first)
+        if first.text not in self.name_verbs:
+            return False
+        return second.tag in ("ORG", "PLACE", "QUOTE") or bool(
+            stopper and stopper.tag in ("d", "c", "p", "ad"))
+
+    def _unit_before(self, position: int) -> int | None:
+        """Index of the last unit starting before ``position``."""
+        i = bisect.bisect_left(self.starts, position) - 1
+        return i if i >= 0 else None
+
+    @staticmethod
+    def _clip(unit: Unit, position: int) -> Unit:
+        if unit.end <= position:
+            return unit
+        return Unit(unit.text[:position - unit.start], unit.start, position, "?")
+
+    def _step(self, i: int, unit: Unit, taken: list[Unit], ring: bool, lenient: bool):
+        """The units to prepend and the next index, or None to stop."""
+        text = unit.text
+        if text in _OPEN:
+            group = self._bracketed(unit)
+            return ([group], self._unit_before(group.start)) if group else None
+        if text[0] in _DOTS and taken:
+            return [unit], i - 1
+        if ring and text == "环" and taken:
+            return [unit], -1
+        if self._can_take(unit) or lenient and self._company_word(unit):
+            return [unit], i - 1
+        return None
+
+    def _company_word(self, unit: Unit) -> bool:
+        """Company names hold verbs (阿里云计算有限公司, 重庆化医控股公司)."""
+        return (unit.tag in _VERB_TAGS and len(unit.text) > 1 and unit.text not in self.stops)
+
+    def _can_take(self, unit: Unit) -> bool:
+        text, tag = unit.text, unit.tag
+        if not text.strip() or text in self.stops or not _CJK.match(text[0]):
+            return False
+        if text in self.lexicon.word_set("person_words"):
+            return False
+        if tag in ("ORG", "PLACE"):
+            return True
+        if tag == "m":
+            return text.startswith("第") and len(text) > 1
+        if tag in ("q", "a") and self._split_name(unit):
+            return True
+        if tag in _VERB_TAGS:
+            return text in self.name_verbs or self._split_name(unit)
+        if tag == "f":
+            return len(text) > 1
+        return tag not in _STOP_TAGS
+
+    def _split_name(self, unit: Unit) -> bool:
+        """One character of a proper name jieba cut apart (迎|龙湖, 盒|马鲜生)."""
+        if len(unit.text) != 1 or unit.text in self.stops or not _CJK.match(unit.text):
+            return False
+        i = self._unit_before(unit.end)
+        after = self.units[i + 1] if i is not None and i + 1 < len(self.units) else None
+        before = self.units[i - 1] if i else None
+        if after is None or after.text[-1] in LEVEL_CHARS or before and before.tag == "m":
+            return False
+        return after.tag in _NAME_TAGS or after.tag == "PLACE"
+
+    def _bracketed(self, close: Unit) -> Unit | None:
+        """A quoted or bracketed group ending with ``close``, as one unit."""
+        opener = _OPEN[close.text]
+        left = self.text.rfind(opener, max(0, close.start - 14), close.start)
+        if left < 0:
+            return None
+        body = self.text[left + 1:close.start]
+        is_quote = close.text not in "）)"
+        if not (_QUOTE_BODY if is_quote else _PAREN_BODY).fullmatch(body):
+            return None
+        if not is_quote and body not in self.lexicon.suffixes:
+            before = self._unit_before(left)
+            if before is None or self.units[before].tag not in ("PLACE", "ORG"):
+                return None
+        return Unit(self.text[left:close.end], left, close.end, "QUOTE")
+
+    # ------------------------------------------------------------ dictionary
+    def dictionary_candidates(self, hits: list[tuple[int, int, str]]) -> list[Candidate]:
+        """Candidates for dictionary hits outside document titles."""
+        found = []
+        for start, end, name in hits:
+            if self._in_title(start, end) or self.text.startswith("院士", end):
+                continue
+            entry = self.lexicon.entries[name]
+            found.append(Candidate(start, end, entry.type, "dict", dict_name=name))
+        return found
+
+    def numbered_candidates(self) -> list[Candidate]:
+        """State-owned builders known by a number: 中建三局, 中铁十一局."""
+        return [Candidate(m.start(), m.end(), "company", "dict")
+                for m in _NUMBERED_SOE.finditer(self.text)
+                if not self._in_title(*m.span())]
+
+    # ---------------------------------------------------------- enumerations
+    def enumeration_candidates(self) -> list[Candidate]:
+        """Short names listed before 等企业 / 等高校 (赛力斯、西南药业等企业)."""
+        found = []
+        nouns = self.lexicon.list_nouns
+        if not nouns:
+            return []
+        for match in _list_pattern(tuple(sorted(nouns, key=len, reverse=True))).finditer(self.text):
+            if match.end() not in self.ends:
+                continue
+            kind = nouns[match.group(1)]
+            for start, end in self._enum_items(match.start()):
+                if not self._in_title(start, end):
+                    found.append(Candidate(start, end, kind, "enum"))
+        return found
+
+    def _enum_items(self, end: int) -> list[tuple[int, int]]:
+        items = []
+        for _ in range(12):
+            units, generic = self.walk_left(end)
+            if not units or generic:
+                break
+            items.append((units[0].start, end))
+            end = units[0].start - 1
+            if end < 0 or self.text[end] != "、":
+                break
+        return [span for span in items if self._name_like(*span)]
+
+    def _name_like(self, start: int, end: int) -> bool:
+        """An item that looks like a short proper name, not an industry word."""
+        word = self.text[start:end]
+        if not 2 <= len(word) <= 10 or word in self.lexicon.places:
+            return False
+        if word in self.lexicon.word_set("generic_names") or self._suffix_at(end):
+            return False
+        first, last = self._unit_before(start + 1) or 0, self._unit_before(end) or 0
+        units = self.units[first:last + 1]
+        if not units or any(u.text in self.stops for u in units):
+            return False
+        return any(u.tag in _PROPER_TAGS or u.tag == "ns" for u in units)
+
+
+@functools.lru_cache(maxsize=8)
+def _list_pattern(nouns: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_ENUM_HEAD + "(" + "|".join(map(re.escape, nouns)) + ")")
+
+
+def _is_modifier(word: str, modifiers: frozenset[str]) -> bool:
+    return word in modifiers or word.startswith("各") and 1 < len(word) <= 4
+
+
+def _is_elliptic(first: Unit, lexicon: Lexicon) -> bool:
+    """A name opening on a bare administrative level: 区政府, 市委, 区科技局."""
+    text = first.text
+    if text[0] not in LEVEL_CHARS:
+        return False
+    return len(text) == 1 or text[1:] in lexicon.suffixes or text[1] in "委"
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every 《document title》."""
+    return [m.span() for m in re.finditer(r"《[^《》]{1,80}》", text)]
