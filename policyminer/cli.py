@@ -65,7 +65,7 @@ def cli(ctx: click.Context, home: str | None) -> None:
 @home_option
 @click.option("--source", "source_ids", multiple=True, help="Only this source id (repeatable).")
 @click.option("--since", help="Skip list items published before this date (YYYY-MM-DD).")
-@click.option("--max-pages", type=int, help="Cap on detail pages per source.")
+@click.option("--max-pages", type=int, help="Cap on requests (list and detail pages) per source.")
 @click.pass_context
 def crawl(ctx, home, source_ids, since, max_pages):
     """Fetch new and changed pages of the configured sources into the raw store.
@@ -307,6 +307,25 @@ def demo(ctx, home, query):
     """
     from policyminer.demo_job import run_demo
     run_demo(workspace(ctx, home), query=query)
+
+
+@cli.command()
+@home_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (local only by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.pass_context
+def serve(ctx, home, host, port):
+    """The web UI over the configured engine: search, documents, signings, exports.
+
+    Read-only; binds to 127.0.0.1 unless told otherwise. Every page has a
+    JSON twin (/search.json?q=…).
+
+    \b
+    Example:
+      policyminer serve --port 8000   # then open http://127.0.0.1:8000/search?q=签约
+    """
+    from policyminer.web.app import serve as run_server
+    run_server(workspace(ctx, home), host=host, port=port)
 
 
 def main() -> None:

@@ -66,7 +66,7 @@ def _crawl_settings(ws: Workspace) -> dict[str, Any]:
     return {
         "DOWNLOAD_TIMEOUT": c.download_timeout, "CONCURRENT_REQUESTS_PER_DOMAIN": c.concurrency_per_domain,
         "AUTOTHROTTLE_START_DELAY": c.delay, "RETRY_TIMES": c.retries, "USER_AGENT": c.user_agent,
-        "ROBOTSTXT_OBEY": c.obey_robots, "DEPTH_LIMIT": c.max_depth,
+        "ROBOTSTXT_OBEY": c.obey_robots, "DEPTH_LIMIT": c.max_depth, "POLICYMINER_MAX_PAGES": c.max_pages,
     }
 
 
