@@ -217,30 +217,51 @@ def search(ctx, home, query, limit, offset, sort, source, region, doc_type, org,
 @home_option
 @click.option("--week", help="ISO week YYYY-Www (default: the current week).")
 @click.option("--since", help="First day YYYY-MM-DD (with --until instead of --week).")
-@click.option("--until", help="Last day YYYY-MM-DD.")
+@click.option("--until", help="Last day YYYY-MM-DD (default: today).")
 @click.option("--region", help="Only signings in this region.")
 @click.option("--org", help="Only signings with this party.")
 @click.option("--format", "fmt", type=FORMATS_OUT, default="table", show_default=True)
+@click.option("--report", "report_file", type=click.Path(dir_okay=False),
+              help="Also write a report: .md, .html (with a chart of the last 26 weeks), .csv or .xlsx.")
 @click.pass_context
-def signings(ctx, home, week, since, until, region, org, fmt):
-    """Signings reported in a week or a date range, one row per event.
+def signings(ctx, home, week, since, until, region, org, fmt, report_file):
+    """Signings first seen in a week or a date range, one row per event.
+
+    Reports of one event by several outlets are merged (same day, parties,
+    amount, similar wording); every reporting URL is listed under sources.
 
     \b
     Example:
       policyminer signings --week 2025-W17 --format json
+      policyminer signings --week 2025-W17 --region 重庆市北碚区 --report w17.html
     """
+    from policyminer.reports import signings_report, terminal_table, write_report
     from policyminer.run import open_workspace_index
+    since, until = _signings_range(week, since, until)
+    with open_workspace_index(workspace(ctx, home)) as idx:
+        report = signings_report(idx, since=since, until=until, region=region, org=org)
+    if report_file:
+        click.echo(f"report written to {write_report(report, report_file)}", err=True)
+    if fmt == "json":
+        output.print_json(report.to_dict())
+    else:
+        output.out.print(terminal_table(report))
+
+
+def _signings_range(week: str | None, since: str | None, until: str | None) -> tuple[str, str]:
+    """(first, last) ISO day of --week, or of --since/--until (either may be omitted)."""
+    from datetime import date
+    from index.query import date_bounds
     from policyminer.weeks import week_range
     if week and (since or until):
         raise click.UsageError("give either --week or --since/--until, not both")
     if not (since or until):
-        since, until = week_range(week)
-    with open_workspace_index(workspace(ctx, home)) as idx:
-        rows = idx.signings(since=since, until=until, region=region, org=org)
-    if fmt == "json":
-        output.print_json({"since": since, "until": until, "signings": rows})
-    else:
-        output.print_signings(rows, since, until)
+        return week_range(week)
+    last = date_bounds(until)[1] if until else date.today().isoformat()
+    first = date_bounds(since)[0] if since else week_range(None, today=date.fromisoformat(last))[0]
+    if first > last:
+        raise click.UsageError(f"--since {since} is after --until {until or last}")
+    return first, last
 
 
 @cli.command()
@@ -254,18 +275,102 @@ def signings(ctx, home, week, since, until, region, org, fmt):
 def export(ctx, home, kind, query, source, region, doc_type, org, since, until, fmt, out):
     """Export documents or extracted items, each row with its provenance.
 
-    CSV is UTF-8 with a BOM so Excel opens it cleanly; XLSX and Parquet too.
+    QUERY and the filters are those of search; no QUERY exports everything.
+    Every row names its document (doc_id, url, title, published, source) and,
+    for items, the sentence and the [start, end) offsets. CSV is UTF-8 with a
+    BOM so Excel opens it cleanly; XLSX and Parquet are written streaming.
 
     \b
     Example:
       policyminer export figures '科技型企业' --format xlsx --output figures.xlsx
+      policyminer export signings --since 2025-01-01 --format csv --output - | head
     """
     from policyminer.export import export_rows
     from policyminer.run import open_workspace_index
     filters = filters_of(source=source, region=region, doc_type=doc_type, org=org, since=since, until=until)
-    with open_workspace_index(workspace(ctx, home)) as idx:
-        count = export_rows(idx, kind, query, filters=filters, fmt=fmt, output=out)
+    with open_workspace_index(workspace(ctx, home)) as idx, output.progress(f"exporting {kind}") as tick:
+        count = export_rows(idx, kind, query, filters=filters, fmt=fmt, output=out, progress=tick)
     click.echo(f"exported {count} {kind} to {out}", err=True)
+
+
+@cli.command()
+@home_option
+@click.argument("query", required=False, default="")
+@click.option("--interval", type=click.Choice(["day", "week", "month", "year"]), default="month",
+              show_default=True)
+@click.option("--by", type=click.Choice(["source", "region", "type", "org"]),
+              help="One series per source, region, document type or organisation.")
+@click.option("--top", type=click.IntRange(1, 50), default=8, show_default=True,
+              help="With --by: keep the series with the largest totals.")
+@search_options
+@click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the series as a PNG line chart.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+@click.pass_context
+def trends(ctx, home, query, interval, by, top, source, region, doc_type, org, since, until, chart, fmt):
+    """Matching documents counted per day, week, month or year of publication.
+
+    QUERY and the filters are those of search (no QUERY: every document).
+    Buckets with no document are listed as 0.
+
+    \b
+    Example:
+      policyminer trends 签约 --interval month --by source --since 2024-01-01 --chart signings.png
+    """
+    from policyminer.charts import save_png
+    from policyminer.run import open_workspace_index
+    from policyminer.trends import terminal_table, trend
+    filters = filters_of(source=source, region=region, doc_type=doc_type, org=org)
+    with open_workspace_index(workspace(ctx, home)) as idx:
+        result = trend(idx, query, interval=interval, by=by, since=since, until=until,
+                       filters=filters, top=top)
+    if chart:
+        click.echo(f"chart written to {save_png(result.chart_png(), chart)}", err=True)
+    if fmt == "json":
+        output.print_json(result.to_dict())
+    elif fmt == "csv":
+        result.write_csv(sys.stdout)
+    else:
+        output.out.print(terminal_table(result))
+
+
+@cli.command()
+@home_option
+@click.option("--report-dir", type=click.Path(file_okay=False),
+              help="Folder of the dated reports (default: reports/ in the workspace).")
+@click.option("--watchlist", type=click.Path(dir_okay=False),
+              help="The saved searches (default: config/watch.yaml in the workspace).")
+@click.option("--since", help="Only documents published on or after this day count as new.")
+@click.option("--format", "fmt", type=FORMATS_OUT, default="table", show_default=True)
+@click.pass_context
+def watch(ctx, home, report_dir, watchlist, since, fmt):
+    """Report what is new for each saved search since the previous run.
+
+    The searches are listed in config/watch.yaml. Each run writes a dated
+    Markdown and HTML report (new documents, new signing events) and
+    remembers what it saw in store/watch-state.json; the first run reports
+    everything (or what was published since --since).
+
+    \b
+    Example (weekly, see docs/cron.md):
+      policyminer run && policyminer watch --report-dir ~/reports
+    """
+    from index.query import date_bounds
+    from policyminer.run import open_workspace_index
+    from policyminer.watch import WatchState, load_watchlist, run_watch, summary_table, write_watch_report
+    ws = workspace(ctx, home)
+    searches = load_watchlist(Path(watchlist) if watchlist else ws.config_dir / "watch.yaml")
+    since = date_bounds(since)[0] if since else None
+    state = WatchState(ws.store_dir / "watch-state.json")
+    with open_workspace_index(ws) as idx:
+        result = run_watch(idx, searches, state, since=since)
+    for path in write_watch_report(result, Path(report_dir) if report_dir else ws.home / "reports"):
+        click.echo(f"report written to {path}", err=True)
+    state.save()
+    if fmt == "json":
+        output.print_json(result.to_dict())
+    else:
+        output.out.print(summary_table(result))
 
 
 @cli.command(name="eval")

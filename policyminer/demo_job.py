@@ -7,6 +7,10 @@ from policyminer import output
 from policyminer.workspace import Workspace
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
+# The fixture sites are on this machine: no politeness delays, a short timeout
+# (the deliberately slow page then fails fast, as it would on a real crawl).
+LOCAL_CRAWL = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "DOWNLOAD_TIMEOUT": 2,
+               "RETRY_TIMES": 2, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
 
 
 def run_demo(ws: Workspace, *, query: str = "签约") -> dict:
@@ -16,10 +20,10 @@ def run_demo(ws: Workspace, *, query: str = "签约") -> dict:
     from policyminer.demo.server import SiteServer
 
     console = output.err
-    with SiteServer() as server:
+    with _server(ws, SiteServer) as server:
         console.print(f"[bold]1/4[/] serving the bundled fixture sites at {server.base_url}")
         sources = load_sources(DEMO_DIR / "sources.yaml", base=server.base_url)
-        crawl = stages.crawl(ws, sources=sources)
+        crawl = stages.crawl(ws, sources=sources, overrides=LOCAL_CRAWL)
         console.print(f"[bold]2/4[/] {crawl.summary()}")
     with output.progress("extracting pages") as tick:
         extract = stages.extract_pages(ws, sources=sources, progress=tick)
@@ -41,6 +45,18 @@ def run_demo(ws: Workspace, *, query: str = "签约") -> dict:
         f"{extract.extracted} documents into {ws.extracted_dir}, indexed {indexed} into SQLite; "
         f"'{query}' matches {result.total} documents; {len(rows)} signings in the newest week.")
     return summary
+
+
+def _server(ws: Workspace, server_class):
+    """The fixture server on the port this workspace used before, so URLs (and ids) stay the same."""
+    port_file = ws.store_dir / "demo-port"
+    port = int(port_file.read_text()) if port_file.exists() else 0
+    try:
+        server = server_class(port=port).start()
+    except OSError:                       # the old port is taken: URLs change, near-dup detection copes
+        server = server_class(port=0).start()
+    port_file.write_text(server.base_url.rsplit(":", 1)[1])
+    return server
 
 
 def _latest_signing_week(index) -> tuple[tuple[str, str], list[dict]]:

@@ -2,7 +2,9 @@
 
 Every row carries its provenance (document id, URL, title, published, source,
 the sentence and the character offsets). CSV is UTF-8 with a BOM so Excel
-opens it without mangling Chinese; XLSX and Parquet are written streaming.
+opens it without mangling Chinese; XLSX and Parquet are written streaming,
+page by page of the search, so a large export never sits in memory. An empty
+query exports everything (within the filters).
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,8 +25,10 @@ COLUMNS = {
     "organizations": DOC_FIELDS + ["name", "type", "aliases", "mentions", "start", "end", "sentence"],
     "figures": DOC_FIELDS + ["value", "unit", "qualifier", "metric", "year", "text", "start", "end", "sentence"],
     "signings": DOC_FIELDS + ["date", "parties", "projects", "count", "amount_value", "amount_unit",
-                              "location", "text", "start", "end"],
+                              "location", "text", "start", "end", "sentence"],
 }
+FORMATS = ("csv", "xlsx", "jsonl", "parquet")
+Progress = Callable[[int, int], None]   # (documents done, documents in all)
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 
 
@@ -35,15 +39,20 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return text[left:match.end() if match else len(text)].strip()
 
 
-def iter_documents(index, query: str, filters: dict) -> Iterator[dict]:
-    """Every stored document matching the search, page by page."""
-    offset = 0
+def iter_documents(index, query: str, filters: dict, *,
+                   progress: Progress | None = None) -> Iterator[dict]:
+    """Every stored document matching the search, newest first, page by page."""
+    offset = done = 0
     while True:
-        result = index.search(query, limit=PAGE, offset=offset, sort="date", filters=filters)
+        result = index.search(query or "", limit=PAGE, offset=offset, sort="date", filters=filters,
+                              facet_size=0)
         for hit in result.hits:
             doc = index.document(hit["id"])
             if doc:
                 yield doc
+            done += 1
+            if progress:
+                progress(done, result.total)
         offset += PAGE
         if offset >= result.total or not result.hits:
             return
@@ -75,14 +84,24 @@ def rows_of(kind: str, doc: dict) -> Iterator[dict]:
                    "projects": "、".join(sig.get("projects", [])), "count": sig.get("count"),
                    "amount_value": amount.get("value"), "amount_unit": amount.get("unit"),
                    "location": sig.get("location"), "text": sig.get("text"),
-                   "start": sig.get("start"), "end": sig.get("end")}
+                   "start": sig.get("start"), "end": sig.get("end"),
+                   "sentence": sentence_at(text, sig.get("start") or 0, sig.get("end") or 0)}
     else:
         raise PolicyminerError(f"unknown export kind {kind!r}")
 
 
-def export_rows(index, kind: str, query: str, *, filters: dict, fmt: str, output: str) -> int:
-    """Write every row of `kind` for documents matching `query`; returns the row count."""
-    rows = (row for doc in iter_documents(index, query, filters) for row in rows_of(kind, doc))
+def export_rows(index, kind: str, query: str, *, filters: dict, fmt: str, output: str,
+                progress: Progress | None = None) -> int:
+    """Write every row of `kind` for documents matching `query`; returns the row count.
+
+    ``progress(done, total)`` is called after each document.
+    """
+    if kind not in COLUMNS:
+        raise PolicyminerError(f"unknown export kind {kind!r} (known: {', '.join(COLUMNS)})")
+    if fmt not in FORMATS:
+        raise PolicyminerError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    docs = iter_documents(index, query, filters, progress=progress)
+    rows = (row for doc in docs for row in rows_of(kind, doc))
     writer = {"csv": write_csv, "xlsx": write_xlsx, "jsonl": write_jsonl, "parquet": write_parquet}[fmt]
     return writer(rows, COLUMNS[kind], output)
 

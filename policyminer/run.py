@@ -47,8 +47,12 @@ def page_store(ws: Workspace):
 
 
 def crawl(ws: Workspace, *, sources=None, source_ids: Iterable[str] = (), since: str | None = None,
-          max_pages: int | None = None, base: str | None = None):
-    """Crawl the configured sources (or the given ones) into the raw-page store."""
+          max_pages: int | None = None, base: str | None = None, overrides: dict | None = None):
+    """Crawl the configured sources (or the given ones) into the raw-page store.
+
+    `overrides` are Scrapy settings on top of the workspace's (the demo, whose
+    sites are local, turns politeness delays off with them).
+    """
     from crawler.run import crawl_in_subprocess
     sources = sources if sources is not None else load_sources(ws, base)
     wanted = set(source_ids)
@@ -58,7 +62,7 @@ def crawl(ws: Workspace, *, sources=None, source_ids: Iterable[str] = (), since:
             raise PolicyminerError(f"{ws.sources_file}: no source with id {', '.join(sorted(unknown))}")
         sources = [s for s in sources if s.id in wanted]
     return crawl_in_subprocess(sources, ws.pages_db, since=since, max_pages=max_pages,
-                               settings=_crawl_settings(ws))
+                               settings={**_crawl_settings(ws), **(overrides or {})})
 
 
 def _crawl_settings(ws: Workspace) -> dict[str, Any]:

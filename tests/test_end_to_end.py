@@ -64,8 +64,9 @@ def test_weekly_signings(home):
     data = json.loads(pm(home, "signings", "--week", "2025-W17", "--format", "json").stdout)
     assert data["since"] == "2025-04-21" and data["until"] == "2025-04-27"
     assert data["signings"], "the fixture sites report signings in 2025-W17"
-    for row in data["signings"]:
-        assert "2025-04-21" <= (row["date"] or row["published"]) <= "2025-04-27"
+    for row in data["signings"]:   # filed under its own date, else the report's
+        assert "2025-04-21" <= row["day"] <= "2025-04-27"
+        assert row["sources"] and all(u.startswith("http://127.0.0.1:") for u in row["sources"])
 
 
 def test_exports_open_in_excel(home, tmp_path):
