@@ -35,7 +35,7 @@ _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence of `text` that holds [start, end)."""
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    match = _SENTENCE_END.search(text, end)
+    match = _SENTENCE_END.search(text, max(start, end - 1))   # a span may end with its 。
     return text[left:match.end() if match else len(text)].strip()
 
 

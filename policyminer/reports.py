@@ -3,8 +3,9 @@
 The engine gives one row per reported signing (``Index.signings``). Outlets
 report the same ceremony in their own words, so rows are merged into events
 here: same day (an exact date must match; a report-date fallback may lag a
-few days), no conflicting count or amount, and a shared party, matching
-figures or similar wording. An event is *first seen* on the earliest day any
+few days), no conflicting count or amount, parties that agree (one list
+within the other, 北碚区 = 北碚区人民政府), and a shared party, matching
+figures or similar wording (character bigrams, generic words left out). An event is *first seen* on the earliest day any
 of its reports is filed under; a week's report lists the events first seen
 in it. ``write_report`` renders Markdown, self-contained HTML (with the chart
 of events per week), CSV (UTF-8 with BOM) or XLSX, chosen by file extension.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +37,20 @@ REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", "
 
 # -- events -----------------------------------------------------------------------
 
-def _bigrams(text: str | None) -> set[str]:
-    return {chunk[i:i + 2] for chunk in _SPLIT.split(text or "") for i in range(len(chunk) - 1)}
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(chunk[i:i + 2] for chunk in _SPLIT.split(text) for i in range(len(chunk) - 1))
 
 
 def text_similarity(a: str | None, b: str | None) -> float:
     """Dice coefficient of the character bigrams of two sentences (0..1), generic words left out."""
-    left, right = _bigrams(a), _bigrams(b)
+    left, right = _bigrams(a or ""), _bigrams(b or "")
     if not left or not right:
         return 0.0
     return 2 * len(left & right) / (len(left) + len(right))
 
 
+@lru_cache(maxsize=8192)
 def party_key(name: str) -> str:
     """A party's name as events compare it: folded, 北碚区人民政府 = 北碚区."""
     return _GOVERNMENT_SUFFIX.sub("", canonical(name)) or canonical(name)
@@ -84,12 +88,13 @@ def same_event(a: dict, b: dict) -> bool:
         return True
     parties_a = {party_key(p) for p in a.get("parties") or []}
     parties_b = {party_key(p) for p in b.get("parties") or []}
-    if parties_a and parties_b and not parties_a & parties_b:
-        return False
+    shared = len(parties_a & parties_b)
+    if parties_a and parties_b and shared < min(len(parties_a), len(parties_b), 2):
+        return False   # other parties: a district signs with several partners on one day
     amounts = bool(a.get("amount") and b.get("amount"))
     counts = a.get("count") is not None and b.get("count") is not None
     figures = amounts or (counts and similarity >= SOME_TEXT)
-    evidence = bool(parties_a & parties_b) or figures
+    evidence = shared > 0 or figures
     if _full_date(a) and _full_date(b):
         return evidence or similarity >= SOME_TEXT
     return evidence and similarity >= SOME_TEXT
@@ -102,12 +107,17 @@ def _ordinal(day: str) -> int:
 @dataclass
 class _Event:
     reports: list[dict] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
     last: int = 0
 
     def accepts(self, row: dict) -> bool:
-        if any(report["id"] == row["id"] for report in self.reports):
-            return False
-        return any(same_event(report, row) for report in self.reports)
+        """Whether `row` reports this event (a document reports an event once)."""
+        return row["id"] not in self.ids and any(same_event(report, row) for report in self.reports)
+
+    def add(self, row: dict, day: int) -> None:
+        self.reports.append(row)
+        self.ids.add(row["id"])
+        self.last = day
 
     def row(self) -> dict[str, Any]:
         """The event as one row: the first report's fields, completed by the others."""
@@ -151,8 +161,7 @@ def merge_events(rows: list[dict]) -> list[dict[str, Any]]:
             event = _Event()
             events.append(event)
             recent.append(event)
-        event.reports.append(row)
-        event.last = day
+        event.add(row, day)
     return [event.row() for event in events]
 
 
@@ -361,8 +370,9 @@ h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}
 table{border-collapse:collapse;width:100%;font-size:.92em}
 th,td{border:1px solid #ddd;padding:.35em .5em;vertical-align:top;text-align:left}
 th{background:#f4f6f8}tr:nth-child(even) td{background:#fafbfc}
-.num{text-align:right;white-space:nowrap}.nowrap{white-space:nowrap}.empty{font-size:1.1em;padding:1em;background:#fff8e1;
-border-left:4px solid #f0b429}.muted{color:#666;font-size:.9em}
+.num{text-align:right;white-space:nowrap}.nowrap{white-space:nowrap}
+.empty{font-size:1.1em;padding:1em;background:#fff8e1;border-left:4px solid #f0b429}
+.muted{color:#666;font-size:.9em}
 blockquote{margin:.3em 0 .3em 1em;color:#444}figure{margin:1em 0}img{max-width:100%}
 """
 

@@ -203,7 +203,8 @@ def new_signings(index, new_docs: list[dict], seen: set[str]) -> list[dict[str, 
     if not rows:
         return []
     earlier = []
-    for start, end in _windows(sorted(r["day"] for r in rows if r["day"]), MAX_GAP_DAYS):
+    days = sorted(r["day"] for r in rows if r["day"]) if seen else []
+    for start, end in _windows(days, MAX_GAP_DAYS):
         earlier += [r for r in index.signings(since=start, until=end, merge=False) if r["id"] in seen]
     new_ids = {hit["id"] for hit in new_docs}
     return [event for event in merge_events(rows + earlier)
@@ -263,7 +264,8 @@ def _title(run: WatchRun) -> str:
 
 def _intro(run: WatchRun) -> str:
     since = f"; documents published since {run.since}" if run.since else ""
-    previous = f"new since the previous run ({run.previous})" if run.previous else "first run: everything"
+    previous = (f"new since the previous run ({run.previous})" if run.previous
+                else "first run" + ("" if run.since else ": everything"))
     return f"Run {run.when}; {previous}{since}."
 
 

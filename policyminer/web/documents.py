@@ -44,8 +44,9 @@ def _organization(i: int, org: dict[str, Any]) -> dict[str, Any]:
 
 
 def _figure(i: int, fig: dict[str, Any]) -> dict[str, Any]:
-    return {"anchor": f"fig-{i}", "text": fig.get("text", ""), "value": fig.get("value"),
-            "unit": fig.get("unit") or "", "metric": fig.get("metric") or "",
+    return {"anchor": f"fig-{i}", "text": fig.get("text", ""),
+            "value": amount_text({"value": fig.get("value"), "unit": fig.get("unit") or ""}),
+            "metric": fig.get("metric") or "",
             "qualifier": fig.get("qualifier") or "", "year": fig.get("year")}
 
 

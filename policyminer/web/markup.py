@@ -48,7 +48,7 @@ def safe_href(url: str | None) -> str | None:
 
 
 def amount_text(amount: dict[str, Any] | None) -> str:
-    """{"value": 18650000000, "unit": "元"} → '186.5亿元'."""
+    """A value with its unit, large ones in 万 or 亿: {"value": 18650000000, "unit": "元"} → '186.5亿元'."""
     if not amount or amount.get("value") is None:
         return ""
     value, unit = amount["value"], amount.get("unit") or ""

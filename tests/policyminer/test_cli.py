@@ -135,7 +135,7 @@ def test_usage_errors_exit_2(run, args):
     assert run(*args).exit_code == 2
 
 
-@pytest.mark.parametrize("command", ["crawl", "extract", "index", "run", "search", "signings", "export", "eval", "demo"])
+@pytest.mark.parametrize("command", ["crawl", "extract", "index", "run", "search", "signings", "export", "eval", "demo", "serve"])
 def test_every_command_help_shows_an_example(run, command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Example" in result.stdout and "policyminer" in result.stdout
