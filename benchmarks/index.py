@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -40,21 +39,32 @@ COMPANIES = [("重庆大学知识产权运营有限公司", []), ("长安汽车�
 PROJECTS = ["智能网联汽车零部件产业园", "数字经济产业园", "科技成果转化中试基地", "5G智慧园区",
             "新能源电池研发中心", "生物医药创新港", "大学科技园", "工业互联网标识解析节点"]
 TOPICS = ["科技成果转化", "专利运营", "人才培养", "智能制造", "数字经济", "绿色低碳"]
+SPAN_DAYS = 1461
 MIX = ["签约", "重庆大学", "5G基站", "2.8亿元", "西南大学 签约", "签约 org:西南大学",
        "(产业园 OR 科技园) -开工", "type:policy 奖励", "published:2024-03..2024-06 亿元",
        "region:北碚区 合作"]
 
 
-def synthetic_records(n: int, *, seed: int = 7, start: str = "2023-01-02") -> Iterator[Extracted]:
-    """``n`` deterministic records; record i is published on its own day (no two share one)."""
+def synthetic_records(n: int, *, seed: int = 7, start: str = "2021-01-04") -> Iterator[Extracted]:
+    """``n`` deterministic records published over four years from ``start``.
+
+    While ``n`` is at most the number of days in that span, every record has
+    a day of its own (so that sorting by date has no ties).
+    Every tenth record is a city daily's reprint of an earlier signing report.
+    """
     rng = random.Random(seed)
     first = date.fromisoformat(start)
-    step = 1 if n > 2000 else 5
+    last_signing = None
     for i in range(n):
-        day = first + timedelta(days=i * step if step > 1 else i)
+        day = first + timedelta(days=i * (SPAN_DAYS // n) if n <= SPAN_DAYS else i * SPAN_DAYS // n)
         district = rng.choice(sorted(DISTRICTS))
         kind = ("policy", "infrastructure", "signing", "signing", "university")[i % 5]
-        yield _BUILDERS[kind](i, rng, district, day)
+        if i % 10 == 9 and last_signing is not None:
+            yield _reprint(i, last_signing, day)
+            continue
+        record = _BUILDERS[kind](i, rng, district, day)
+        last_signing = record if record.signings else last_signing
+        yield record
 
 
 def _record(i: int, kind: str, title: str, text: str, district: str, day: date, *,
@@ -139,6 +149,14 @@ def _university(i: int, rng: random.Random, district: str, day: date) -> Extract
     return _record(i, "campus", f"{name}与{district}共建大学科技园", text, district, day,
                    orgs=[_org(text, name, "university", aliases), _org(text, park, "platform")],
                    figures=[_figure(text, f"{firms}家", firms, "家", "入驻企业")])
+
+
+def _reprint(i: int, original: Extracted, day: date) -> Extracted:
+    url = f"https://cq-daily.example.cn/reprint/{i:06d}.html"
+    return Extracted(id=doc_id(url), url=url, title=f"{original.title}（转载）", published=day.isoformat(),
+                     text=original.text, source="cq-daily", doc_type="news", region=original.region,
+                     organizations=original.organizations, figures=original.figures,
+                     signings=original.signings, extractor_version="synthetic-1")
 
 
 _BUILDERS = {"signing": _signing_news, "infrastructure": _infrastructure, "policy": _policy,

@@ -19,10 +19,11 @@ import time
 from datetime import datetime, timezone
 from itertools import islice
 from typing import Any, Callable, Iterable
+from urllib.parse import quote
 
 from index import cluster_reports
 from index.base import SORTS, Index, SearchResult
-from index.cluster_client import HTTPError, Transport, parse_url
+from index.cluster_client import HTTPError, Transport, operation, parse_url
 from index.cluster_mapping import (MAPPING_VERSION, MAX_RESULT_WINDOW, META, document,
                                    meta_of, record_of, template)
 from index.cluster_query import facet_aggregations, facets, search_query, sort_clause
@@ -31,9 +32,8 @@ from index.snippet import snippet
 from policyminer.errors import EngineError, QueryError
 from policyminer.records import Extracted
 
-BATCH = 500                    # records per bulk request
+BATCH = 500                    # records per batch: one _mget, then bulk requests
 FACET_SIZE = 10
-BULK_ATTEMPTS = 6
 _HIT_SOURCE = ["id", "url", "title", "published", "source", "text"]
 
 
@@ -80,12 +80,14 @@ class ClusterIndex(Index):
         self.transport.request("PUT", f"/_index_template/{self.alias}", body)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
         name = f"{self.alias}.v{MAPPING_VERSION}-{stamp}"
-        self.transport.request("PUT", f"/{name}", {}, params={"wait_for_active_shards": "1"})
+        loading = {"settings": {"index": {"refresh_interval": "-1"}}}    # until published
+        self.transport.request("PUT", f"/{name}", loading, params={"wait_for_active_shards": "1"})
         return name
 
     def _publish(self, name: str) -> None:
         """Point the alias at ``name`` alone, atomically, and drop the indices it replaces."""
         old = [index for index in self._indices() if index != name]
+        self.transport.request("PUT", f"/{name}/_settings", {"index": {"refresh_interval": None}})
         self.transport.request("POST", f"/{name}/_refresh")
         actions = [{"add": {"index": name, "alias": self.alias, "is_write_index": True}}]
         actions += [{"remove_index": {"index": index}} for index in old]
@@ -102,7 +104,7 @@ class ClusterIndex(Index):
         """Start a rebuild: a new empty index that replaces the current one when loaded.
 
         Until ``load`` finishes (or anything reads through this object), searches
-        still see the old index; ``close`` after an error drops the new one.
+        still see the old index; leaving a ``with`` block by an error drops the new one.
         """
         if self._pending:
             self._drop(self._pending)
@@ -147,49 +149,24 @@ class ClusterIndex(Index):
         known = self.transport.request("POST", f"/{target}/_mget", {"ids": list(latest)},
                                        params={"_source": "hash"})
         stored = {d["_id"]: d["_source"].get("hash") for d in known["docs"] if d.get("found")}
-        lines = []
-        for doc_id, doc in latest.items():
-            if stored.get(doc_id) != doc["hash"]:
-                lines += [{"index": {"_index": target, "_id": doc_id}}, doc]
-        self._bulk(lines)
-
-    def _bulk(self, lines: list[dict]) -> dict[str, dict]:
-        """Send action/source pairs; retry items the cluster was too busy for; id → result."""
-        results, delay = {}, 0.5
-        for attempt in range(BULK_ATTEMPTS):
-            if not lines:
-                break
-            answer = self.transport.bulk(lines)
-            retry = []
-            for i, item in enumerate(answer["items"]):
-                (action, result), = item.items()
-                if result.get("status") == 429 and attempt < BULK_ATTEMPTS - 1:
-                    retry += lines[2 * i:2 * i + 2] if action != "delete" else [lines[i]]
-                    continue
-                results[result["_id"]] = result
-                if "error" in result and not (action == "delete" and result["status"] == 404):
-                    reason = result["error"].get("reason") if isinstance(result["error"], dict) \
-                        else result["error"]
-                    raise EngineError(f"{self._where()}: document {result['_id']} was refused: "
-                                      f"{' '.join(str(reason).split())}")
-            lines = retry
-            if lines:
-                time.sleep(delay)
-                delay = min(delay * 2, 8.0)
-        return results
+        changed = [doc for doc_id, doc in latest.items() if stored.get(doc_id) != doc["hash"]]
+        results = self.transport.bulk([operation("index", target, doc["id"], doc) for doc in changed])
+        for result in results:
+            if "error" in result:
+                raise EngineError(f"{self._where()}: document {result['_id']} was refused: "
+                                  f"{_reason(result['error'])}")
 
     def delete(self, ids: Iterable[str]) -> int:
         """Remove documents by id; return how many were there."""
         self._commit()
-        ids = list(dict.fromkeys(ids))
-        removed = 0
-        for start in range(0, len(ids), BATCH):
-            lines = [{"delete": {"_index": self.alias, "_id": doc_id}}
-                     for doc_id in ids[start:start + BATCH]]
-            results = self._bulk(lines)
-            removed += sum(r.get("result") == "deleted" for r in results.values())
+        operations = [operation("delete", self.alias, doc_id) for doc_id in dict.fromkeys(ids)]
+        results = self.transport.bulk(operations)
+        failed = [r for r in results if "error" in r and r.get("status") != 404]
+        if failed:
+            raise EngineError(f"{self._where()}: could not delete {failed[0]['_id']}: "
+                              f"{_reason(failed[0]['error'])}")
         self.transport.request("POST", f"/{self.alias}/_refresh")
-        return removed
+        return sum(r.get("result") == "deleted" for r in results)
 
     # -- reading --------------------------------------------------------------
 
@@ -209,7 +186,8 @@ class ClusterIndex(Index):
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """The stored record as ``Extracted.to_dict()`` gives it, or None."""
         self._commit()
-        found = self.transport.request("GET", f"/{self.alias}/_doc/{doc_id}", ignore=(404,))
+        found = self.transport.request("GET", f"/{self.alias}/_doc/{quote(doc_id, safe='')}",
+                                       ignore=(404,))
         if not found or not found.get("found"):
             return None
         return record_of(found["_source"]).to_dict()
@@ -276,6 +254,11 @@ class ClusterIndex(Index):
 
     def __repr__(self) -> str:
         return f"ClusterIndex({self.url!r}, engine={self.engine!r})"
+
+
+def _reason(error: Any) -> str:
+    reason = error.get("reason") if isinstance(error, dict) else error
+    return " ".join(str(reason).split())
 
 
 def _hit(hit: dict[str, Any], terms: list[str]) -> dict[str, Any]:

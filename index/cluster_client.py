@@ -11,25 +11,28 @@ everything else into one-line ``EngineError``s that name the URL.
 A cluster URL names the hosts, the alias and the index settings::
 
     http://127.0.0.1:9200                       alias "policyminer"
-    http://user:secret@10.0.0.5:9200,10.0.0.6:9200/news?replicas=1&shards=2
+    http://user:secret@es-1:9200,es-2:9200/news?replicas=1&shards=2
 """
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
+from typing import Any, Iterator
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from policyminer.errors import EngineError
 
 DEFAULT_ALIAS = "policyminer"
 RETRY_STATUS = (429, 502, 503, 504)
-ATTEMPTS = 6
+ATTEMPTS = 6                   # tries of a request the cluster was too busy for
+TIMEOUT_ATTEMPTS = 3           # tries of a request that timed out
 BACKOFF = 0.5                  # seconds before the first retry; doubles each time
 MAX_BACKOFF = 8.0
 TIMEOUT = 60.0
-_SETTINGS = {"shards": int, "replicas": int, "refresh": str}
+BULK_CHARS = 4 << 20           # characters per bulk request (UTF-8: up to 3 bytes each)
+_SETTINGS = {"shards": int, "replicas": int}
 
 
 class HTTPError(EngineError):
@@ -110,29 +113,49 @@ class Transport:
                 if exc.status not in RETRY_STATUS or attempt == ATTEMPTS - 1:
                     raise
             except _Timeout as exc:
-                if attempt == ATTEMPTS - 1:
+                if attempt >= TIMEOUT_ATTEMPTS - 1:
                     raise EngineError(f"{self.engine} at {self.target.url}: {method} {path} "
-                                      f"timed out {ATTEMPTS} times ({exc})") from None
+                                      f"timed out {attempt + 1} times ({exc})") from None
             time.sleep(delay)
             delay = min(delay * 2, MAX_BACKOFF)
         raise AssertionError("unreachable")
 
-    def bulk(self, lines: list[dict]) -> dict:
-        """Send a bulk request of action and source lines."""
-        body = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
-        return self.request("POST", "/_bulk", body)
+    def bulk(self, operations: list[str]) -> list[dict]:
+        """Run bulk operations (each its NDJSON lines, see ``operation``); their results in order.
+
+        Requests stay under ``BULK_CHARS``; operations the cluster was too busy
+        for (429) are sent again after a backoff. Other per-item errors are in
+        the results for the caller to judge.
+        """
+        results: list[dict | None] = [None] * len(operations)
+        todo, delay = list(range(len(operations))), BACKOFF
+        for attempt in range(ATTEMPTS):
+            busy = []
+            for chunk in _chunks(todo, operations):
+                answer = self.request("POST", "/_bulk", "".join(operations[i] for i in chunk))
+                for i, item in zip(chunk, answer["items"]):
+                    result = next(iter(item.values()))
+                    if result.get("status") == 429 and attempt < ATTEMPTS - 1:
+                        busy.append(i)
+                    results[i] = result
+            if not busy:
+                break
+            todo = busy
+            time.sleep(delay)
+            delay = min(delay * 2, MAX_BACKOFF)
+        return results
 
     def _send(self, method: str, path: str, body: Any, params: dict | None) -> Any:
+        if params:      # in the path: opensearch-py would take "timeout" for its own
+            path = f"{path}?{urlencode(params)}"
         headers = {"accept": "application/json",
                    "content-type": "application/x-ndjson" if isinstance(body, str)
                    else "application/json"}
         try:
             if self.engine == "elasticsearch":
-                response = self.client.perform_request(method, path, params=params,
-                                                       headers=headers, body=body)
+                response = self.client.perform_request(method, path, headers=headers, body=body)
                 return response.body
-            return self.client.transport.perform_request(method, path, params=params,
-                                                         headers=headers, body=body)
+            return self.client.transport.perform_request(method, path, headers=headers, body=body)
         except Exception as exc:        # the two libraries share no base class
             raise self._translate(exc, method, path) from None
 
@@ -142,13 +165,15 @@ class Transport:
         if name == "ConnectionTimeout":
             return _Timeout(str(exc))
         status = getattr(getattr(exc, "meta", None), "status", None) or getattr(exc, "status_code", None)
+        error = _error_of(getattr(exc, "body", None) or getattr(exc, "info", None))
+        if name == "UnsupportedProductError" or (status == 406 and "compatible-with" in error[1]):
+            return EngineError(f"{where}: the server did not answer as Elasticsearch does "
+                               "(is it OpenSearch? then use engine opensearch)")
         if isinstance(status, int):
-            error = _error_of(getattr(exc, "body", None) or getattr(exc, "info", None))
             return HTTPError(f"{where}: {method} {path} failed with {status}: {error[1]}",
                              status, error[0])
         if name in ("ConnectionError", "SSLError", "TlsError", "TransportError"):
-            reason = " ".join(str(exc).split())[:200]
-            return EngineError(f"cannot reach {where} ({reason}); is the cluster running?")
+            return EngineError(f"cannot reach {where} ({_network_reason(exc)}); is the cluster running?")
         return exc
 
     def close(self) -> None:
@@ -156,6 +181,25 @@ class Transport:
         if self._client is not None:
             self._client.close()
             self._client = None
+
+
+def operation(action: str, index: str, doc_id: str, source: dict | None = None) -> str:
+    """One bulk operation as NDJSON: the action line, and the source line if any."""
+    line = json.dumps({action: {"_index": index, "_id": doc_id}}) + "\n"
+    return line + (json.dumps(source, ensure_ascii=False) + "\n" if source is not None else "")
+
+
+def _chunks(todo: list[int], operations: list[str]) -> Iterator[list[int]]:
+    """Operation numbers in runs whose requests stay under BULK_CHARS."""
+    chunk, size = [], 0
+    for i in todo:
+        if chunk and size + len(operations[i]) > BULK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(i)
+        size += len(operations[i])
+    if chunk:
+        yield chunk
 
 
 class _Timeout(Exception):
@@ -167,13 +211,21 @@ def _make_client(engine: str, target: Target, timeout: float):
         if engine == "elasticsearch":
             from elasticsearch import Elasticsearch
             return Elasticsearch(list(target.hosts), basic_auth=target.auth, request_timeout=timeout,
-                                 max_retries=2, retry_on_timeout=False)
+                                 max_retries=2, retry_on_timeout=False, retry_on_status=())
         from opensearchpy import OpenSearch
         return OpenSearch(list(target.hosts), http_auth=target.auth, timeout=timeout,
-                          max_retries=2, retry_on_timeout=False)
+                          max_retries=2, retry_on_timeout=False, retry_on_status=())
     except ImportError as exc:
         raise EngineError(f"{target.url}: the {engine} client library is not installed ({exc}); "
                           "install policyminer[cluster]") from None
+
+
+def _network_reason(exc: Exception) -> str:
+    """The operating system's words for a failed connection (Connection refused …)."""
+    text = " ".join(str(exc).split())
+    found = (re.search(r"\[Errno -?\d+\] ([^)'\"\]]+)", text)
+             or re.search(r"(timed out|[Nn]ame or service not known)", text))
+    return found[1].strip() if found else text[:160]
 
 
 def _error_of(body: Any) -> tuple[str, str]:

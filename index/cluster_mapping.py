@@ -12,8 +12,8 @@ minimal distribution has no CJK filters, and the SQLite engine must agree):
 
 All four are indexed with the built-in ``whitespace`` analyzer (present in
 every Elasticsearch and OpenSearch distribution) and left out of ``_source``.
-Organisations and signings are nested objects, so "西南大学 signed in 2024"
-is one nested query. The mapping's version lives in ``_meta``; an index with
+Organisations, figures and signings are nested objects, so "西南大学 signed
+in 2024" or "a 5G基站 figure over 100" is one nested query. The mapping's version lives in ``_meta``; an index with
 another version is refused until rebuilt.
 """
 from __future__ import annotations
@@ -52,7 +52,10 @@ def mappings() -> dict[str, Any]:
             "published_date": {"type": "date", "format": "strict_date"},
             "title_chars": _CHARS, "text_chars": _CHARS,
             "title_words": _WORDS, "text_words": _WORDS,
-            "metadata": _STORED, "figures": _STORED,
+            "metadata": _STORED,
+            "figures": {"type": "nested", "properties": {
+                "metric": _KEYWORD, "unit": _KEYWORD, "qualifier": _KEYWORD,
+                "value": {"type": "double"}, "year": {"type": "integer"}}},
             "organizations": {"type": "nested", "properties": {
                 "name": _KEYWORD, "canonical": _KEYWORD, "type": _KEYWORD, "keys": _KEYWORD}},
             "signings": {"type": "nested", "properties": {

@@ -137,7 +137,9 @@ def _composite(search: Search, query: dict, bucket: dict,
     """(key, doc count) of every composite bucket: ``bucket``, then the split field."""
     sources = [{"bucket": bucket}]
     if split:
-        sources.append({"key": {"terms": {"field": split, "missing_bucket": True}}})
+        # a document without organisations is in no org bucket (as in SQLite's join)
+        missing = split != "org_canonical"
+        sources.append({"key": {"terms": {"field": split, "missing_bucket": missing}}})
     after = None
     while True:
         composite = {"size": 1000, "sources": sources, **({"after": after} if after else {})}

@@ -243,8 +243,9 @@ class Cluster:
                     return health
                 last = json.dumps(health)
             time.sleep(1)
+        tails = "\n".join(f"--- {n.name}:\n{n.console_tail()}" for n in self.nodes)
         self.stop()
-        raise EngineError(f"{self.engine} did not reach {status} within {timeout:.0f}s ({last})")
+        raise EngineError(f"{self.engine} did not reach {status} within {timeout:.0f}s ({last})\n{tails}")
 
     def stop(self) -> None:
         for node in self.nodes:
