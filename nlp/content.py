@@ -9,12 +9,15 @@ cleans a plain-text dump of a page. Both clean the body with the same rules
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import functools
 import re
 
 from nlp import dom, metadata
-from nlp.cleaning import Body, clean_body, find_title
+from nlp.cleaning import Body, clean_body, drop_title_repeats, find_title
 from nlp.encoding import decode
 from nlp.text import cjk_count, normalize
+from policyminer.errors import ConfigError
 from policyminer.records import Article
 
 _HTML_RE = re.compile(
@@ -30,6 +33,11 @@ _AUTHOR_META = ("article:author", "author")
 _TITLE_META = ("articletitle", "og:title", "twitter:title")
 _TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\||｜| - | – | — |-{2,}|——)\s*")
 _POLICY_LABEL_MIN = 3
+_DATE_WINDOW = 6        # blocks after the headline where an unlabelled date is the page's
+_SCRIPT_DATE_RE = re.compile(
+    r"""["']?(?:createTime|create_time|publishTime|publish_time|pubTime|pubtime|publishDate|pubDate|"""
+    r"""datePublished|releaseTime)["']?\s*[:=]\s*["']((?:19|20)\d{2}[-/年]\d{1,2}[-/月]\d{1,2})""")
+_SCRIPT_EPOCH_RE = re.compile(r"""\b(?:var\s+)?ct\s*=\s*["'](1\d{9})["']""")
 _INFO_HINT_RE = re.compile(r"来源|作者|记者|时间|日期|编辑|稿源|撰稿")
 _OUTLET_RE = re.compile(r"(?:新闻|日报|晚报|报|网|发布|客户端|融媒体中心|电视台|传媒|通讯|號|号|平台)$")
 
@@ -66,7 +74,7 @@ def article_from_text(text: str, url: str, *, source: str | None = None, doc_typ
         title, index, end = found   # lines[:end]: site names and breadcrumbs above the headline
         lines[index] = ""
     lines, policy = _split_policy_lines(lines)
-    cleaned = clean_body(lines[end:], title=title)
+    cleaned = clean_body(drop_title_repeats(lines[end:], title), title=title)
     cleaned.info.update(clean_body(lines[:end]).info)   # the header's info line wins
     published = cleaned.info.get("published") or policy.get("published") or metadata.date_from_url(url)
     return _assemble(url, title, cleaned, policy, published=published, source=source,
@@ -98,6 +106,7 @@ def article_from_html(html: str, url: str, *, selectors: dict | None = None, sou
     title = normalize(_title(root, head, selectors))
     policy = _take_policy_table(root, selectors.get("metadata_table"))
     info = _page_info(root, selectors)
+    below_title, in_script = _date_below_title(root, title), _script_date(root)   # before scripts go
     traf_lines = [] if selectors.get("body") else dom.trafilatura_lines(copy.deepcopy(root), url)
     dom.strip_furniture(root)
     lines = _body_lines(root, traf_lines, selectors.get("body"))
@@ -105,8 +114,8 @@ def article_from_html(html: str, url: str, *, selectors: dict | None = None, sou
     if policy.get("title") and (not title or title in policy["title"]):
         title = normalize(policy["title"])
     published = (_selected_date(root, selectors.get("published")) or _meta_date(head)
-                 or info.get("published") or policy.get("published") or cleaned.info.get("published")
-                 or metadata.date_from_url(url))
+                 or info.get("published") or below_title or policy.get("published")
+                 or cleaned.info.get("published") or metadata.date_from_url(url) or in_script)
     _merge_info(cleaned, info, head)
     return _assemble(url, title, cleaned, policy, published=published, source=source,
                      doc_type=doc_type, region=region)
@@ -119,7 +128,7 @@ def _merge_info(cleaned: Body, info: dict[str, str], head: dict[str, str]) -> No
         value = next((head[n] for n in names if head.get(n)), None)
         if not value or len(value) > 30 or key in cleaned.info:
             continue
-        if key == "author" and _OUTLET_RE.search(value):
+        if key == "author" and is_outlet(value):
             continue   # <meta name="author"> often names the site or account, not a person
         cleaned.info[key] = value
 
@@ -145,6 +154,38 @@ def _meta_date(head: dict[str, str]) -> str | None:
             date = metadata.parse_date(head[name]) or _compact_date(head[name])
             if date:
                 return date
+    return None
+
+
+def _date_below_title(root, title: str) -> str | None:
+    """An unlabelled date line (<span>2025-04-10 09:45</span>) among the few blocks after the headline."""
+    target = "".join(title.split())
+    if not target:
+        return None
+    lines = dom.spaced_lines(root)
+    start = next((i for i, line in enumerate(lines) if target in "".join(line.split())), None)
+    if start is None:
+        return None
+    for line in lines[start + 1:start + 1 + _DATE_WINDOW]:
+        if metadata.is_date_line(line):
+            return metadata.parse_date(line)
+    return None
+
+
+def _script_date(root) -> str | None:
+    """The publication time a page script states (WeChat's ``var createTime = '…'`` or ``var ct = "<epoch>"``,
+    ``"pubTime": "…"`` in a JSON blob)."""
+    for script in root.iter("script"):
+        code = script.text or ""
+        match = _SCRIPT_DATE_RE.search(code)
+        if match:
+            date = metadata.parse_date(match.group(1))
+            if date:
+                return date
+        match = _SCRIPT_EPOCH_RE.search(code)
+        if match:
+            moment = dt.datetime.fromtimestamp(int(match.group(1)), tz=dt.timezone(dt.timedelta(hours=8)))
+            return moment.date().isoformat()
     return None
 
 
@@ -283,11 +324,35 @@ def _people(info: dict[str, str]) -> dict[str, str]:
     author = meta.get("author", "")
     if re.search(r"记者|通讯员|实习生", author):
         author = metadata.author_from_credit(author) or author
+    if author and is_outlet(author):
+        meta.setdefault("source", author)   # <a class="author">重庆日报</a>: the account, not a person
+        author = ""
     if author and author != meta.get("source"):
         meta["author"] = author
     else:
         meta.pop("author", None)
     return meta
+
+
+def is_outlet(name: str) -> bool:
+    """True for a news outlet or account name (重庆日报, 华龙网, 巫山发布, 上游新闻), not a person."""
+    name = name.strip()
+    if len(name) >= 3 and _OUTLET_RE.search(name):
+        return True
+    return name in _media_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _media_names() -> frozenset[str]:
+    """Names and aliases of the media dictionary (config/dictionaries/media.txt)."""
+    from nlp.lexicon import load_lexicon
+
+    try:
+        lexicon = load_lexicon()
+    except ConfigError:   # no dictionaries installed: the name's form alone decides
+        return frozenset()
+    return frozenset(alias for entry in lexicon.entries.values() if entry.type == "media"
+                     for alias in (entry.name, *entry.aliases))
 
 
 def _assemble(url: str, title: str, cleaned: Body, policy: dict, *, published: str | None,

@@ -42,7 +42,10 @@ _NEGATIVE_RE = re.compile(
     r"next|prev|editor_name|responsible|keywords?|tags?\b|zhuanti|friendlink|links?\b|foot",
     re.IGNORECASE)
 _CAPTION_CLASS_RE = re.compile(r"caption|pic_?title|img_?title|imgtitle|tuzhu|pictext|img-?desc|pic-?desc|"
-                               r"picture-?text|photo-?desc", re.IGNORECASE)
+                               r"picture-?text|photo-?desc|video[-_]?(?:title|tit|name|meta|info|desc|time|"
+                               r"duration|source|author)", re.IGNORECASE)
+_VIDEO_BOX_MAX = 150    # text of a box around a <video> (its labels) past which the box is article text
+_CELL_MAX = 100         # a table cell this short reads as one piece, whatever blocks it holds
 _PSEUDO_RE = re.compile(r"::(?:text|attr\([^)]*\))\s*$")   # Scrapy/parsel pseudo-elements
 _PUNCT_RE = re.compile(r"[，。；！？、：]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -102,7 +105,9 @@ def _compile(selector: str):
 # ---------------------------------------------------------------- cleaning the tree
 
 def strip_furniture(root) -> None:
-    """Remove scripts, forms, navigation, share bars and captions from the tree, in place."""
+    """Remove scripts, forms, navigation, share bars, captions and video boxes from the tree, in place."""
+    for video in root.iter("video"):
+        _mark(_video_box(video))
     for element in root.iter(*_DROP_TAGS):
         _mark(element)
     for element in root.iter("*"):
@@ -154,6 +159,18 @@ def _is_caption(element) -> bool:
         return False
     # a short line in the picture's own paragraph, or right before or after it
     return element.find(".//img") is not None or _next_to_image(element)
+
+
+def _video_box(video):
+    """The largest ancestor of a <video> holding only the player and its labels (视频：…, 时长 02:16)."""
+    box, own = video, text_of(video)
+    parent = video.getparent()
+    while parent is not None and parent.tag not in ("body", "html"):
+        labels = text_of(parent).replace(own, "", 1)
+        if len(labels) > _VIDEO_BOX_MAX or "。" in labels:
+            break
+        box, parent = parent, parent.getparent()
+    return box
 
 
 def _next_to_image(element) -> bool:
@@ -294,6 +311,9 @@ def block_lines(element) -> list[str]:
             lines.append("")
         if tag in ("td", "th"):
             current.append(" ")
+            if _is_data_cell(node):   # <td><p>序号</p></td>: the row stays one line
+                current.append(" ".join(piece.strip() for piece in node.itertext() if piece.strip()) + " ")
+                return
         current.append(node.text or "")
         for child in node:
             walk(child)
@@ -306,6 +326,14 @@ def block_lines(element) -> list[str]:
     walk(element)
     flush()
     return lines
+
+
+def _is_data_cell(cell) -> bool:
+    """A short cell without a sentence, in a row of several cells: a data table's, not a layout table's."""
+    text = text_of(cell)
+    row = cell.getparent()
+    cells = len([c for c in row if c.tag in ("td", "th")]) if row is not None else 0
+    return len(text) <= _CELL_MAX and "。" not in text and cells >= 2
 
 
 def spaced_lines(root) -> list[str]:

@@ -110,6 +110,7 @@ def is_heading_line(line: str, *, max_len: int = 40) -> bool:
 _INDENT_RE = re.compile(r"^(?: {2,}|\u3000)")
 _NO_LINE_START = "，。、；：！？”’）》」』,;:!?)"
 _WRAPPED_SHARE = 0.5
+_DATELINE_RE = re.compile(r"^\S{0,8}讯\s*[（(]")
 
 
 def join_wrapped_lines(text: str) -> str:
@@ -170,6 +171,8 @@ def _continues(paragraph: str, line: str, indented: bool, blank_before: bool, wr
                after_stop: bool) -> bool:
     if line[0] in _NO_LINE_START:
         return True
+    if _DATELINE_RE.match(line):
+        return False   # 本报讯（记者 李华）… opens an article, whatever stands above it
     if ends_paragraph(paragraph):
         return after_stop
     if not wrapped:
@@ -221,6 +224,7 @@ _END_MARKERS = (
     "ICP备", "渝ICP", "京ICP", "公网安备", "技术支持：", "联系我们", "网站地图", "关于我们",
     "（责编", "(责编", "声明：", "平台声明", "返回搜狐", "举报/反馈", "阅读原文", "海量资讯、精准解读",
     "本文为澎湃号作者或机构", "点击进入专题", "更多新闻", "推荐新闻", "热门新闻", "热点新闻", "今日推荐",
+    "往期推荐", "往期精彩", "精彩回顾",
 )
 _BOILERPLATE_RE = re.compile(
     r"^(?:"
@@ -232,21 +236,40 @@ _BOILERPLATE_RE = re.compile(
     r"\d{1,9}|[\d.]+万?(?:阅读|浏览|评论|点赞|收藏|分享|关注度?|文章数)(?:\s+[\d.]+万?\S{0,4})*|"
     r"扫一扫.{0,20}|微信扫一扫.{0,20}|手机(?:版|看)|原标题[:：].*|用微信扫码二维码|分享至好友和朋友圈|"
     r"打开.{1,10}(?:查看|阅读).{0,10}|点击上方.{0,20}|(?:点击)?关注我们.{0,10}|收起|展开全文|"
+    # WeChat banners and trailers: 点击蓝字 关注我们, 长按识别二维码, 点个“在看”
+    r"(?:点击|戳|轻触)(?:上方|下方)?[^。]{0,6}(?:蓝字|关注|订阅)[^。]{0,16}|长按(?:识别|扫描|扫码|关注|二维码)[^。]{0,20}|"
+    r"点(?:个|亮)?\s*[“\"]?在看[”\"]?[^。]{0,16}|点赞(?:[、，\s]*(?:在看|转发|分享|关注|收藏))+[^。]{0,10}|"
+    r"(?:分享|转发)给更多人[^。]{0,6}|(?:设为|加个?)星标[^。]{0,12}|"
     r"[(（]?(?:来源|稿源|信息来源|文章来源|作者|发布时间|发布日期)\s*[:：].{0,60}"
     r")$"
 )
 _BUTTONS_RE = re.compile(r"^(?:[【\[]\s*[^】\]]{1,8}\s*[】\]]\s*)+$")   # 【打印】【关闭】【纠错】
 _BREADCRUMB_RE = re.compile(r"^\S{1,12}(?:\s*[>»＞›]\s*\S{1,15}){1,8}(?:\s+\S{1,6})?$")
+# A role, maybe after an outlet (上游新闻记者); 文/图/摄 only alone (…蓝图 and …原文 end headings).
 _ROLE_TOKEN_RE = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z·]{0,14}?(?:记者|通讯员|实习生|摄影师?|责任编辑|编辑|责编|审核|审校|校对|"
-    r"作者|主编|监制|制作|撰稿|视频|图片|文字|文|图|摄)(?:[:：/／|｜][\u4e00-\u9fff·]{2,6})?$")
-_CREDIT_SUFFIX_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z·]{1,20}(?:供图|摄|提供|报道|图片)$")
+    r"^(?:[\u4e00-\u9fffA-Za-z·]{0,14}?(?:记者|通讯员|实习生|摄影师?|责任编辑|编辑|责编|审核|审校|校对|"
+    r"作者|主编|监制|制作|撰稿|视频|图片|文字|摄像|剪辑|配音|航拍|出镜|后期)|文|图|摄)"
+    r"(?:[:：/／|｜][\u4e00-\u9fff·]{2,6})?$")
+_CREDIT_SUFFIX_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z·]{1,20}(?:(?<!提)供图|(?<![拍航])摄|提供|报道|图片)$")
 _SLASH_CREDIT_RE = re.compile(r"^(?:摄影?|文|图|图片|视频|图文|文图)[/／:：|｜][\u4e00-\u9fff·]{2,6}$")
 _NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4})*"
+# An image credit closing a line, after a space, a full stop or a bracket: "…装配车间。华龙网 王静摄",
+# "…采摘茶叶。新华社发（刘洋摄）", "… 摄/邓公平", "…。图/本报记者 王伟", "…（九龙坡区科技局供图）".
 _CAPTION_CREDIT_RE = re.compile(
-    r"(?:\s(?:摄影?|图|图片)[/／:：]\s*(?:[\u4e00-\u9fff]{0,6}记者\s*)?[\u4e00-\u9fff·]{2,6}(?:[\s、][\u4e00-\u9fff·]{2,4})*|"
-    r"(?:记者|通讯员|特约摄影)?\s*[\u4e00-\u9fff·]{2,4}\s+摄|供图|"
-    r"[(（]?(?:图片来源|图片由|图源)[^)）]{0,30}[)）]?)\s*[)）]?\s*$")
+    r"(?:^|(?<=[\s。！？!?）)”（(]))(?:"
+    rf"(?:摄影?|图|图片|图文)\s*[/／:：]\s*(?:[\u4e00-\u9fff]{{0,8}}(?:记者|通讯员)\s*)?{_NAMES}(?:\s*摄)?|"
+    r"(?:[\u4e00-\u9fff]{2,8}(?:网|社|报|台|中心)\s*发?\s*)?[（(]?\s*"
+    rf"(?:[\u4e00-\u9fff]{{0,8}}(?:记者|通讯员)|特约摄影师?|摄影师?)?\s*{_NAMES}(?<![拍航])\s*摄影?|"
+    r"[\u4e00-\u9fff]{0,20}(?<!提)供图|(?:受访(?:者|单位)|资料)(?:供?图|图片)|"
+    r"[(（]?(?:图片来源|图片由|图源|本版图片|图片除署名外)[^)）]{0,30}[)）]?"
+    r")\s*[)）]?\s*$")
+# A whole line that credits pictures: （图片由永川区委宣传部提供）, 图/本报记者 王伟, …外由…供图）
+_IMAGE_CREDIT_RE = re.compile(
+    r"^[（(]?\s*(?:(?:本版|本文|文中|以上)?(?:图片|照片|图)(?:除署名外)?均?由[\u4e00-\u9fff]{2,25}(?:提供|供图|拍摄)|"
+    r"[\u4e00-\u9fff]{2,25}(?<!提)供图|"
+    rf"(?:图|摄影?|图文|文图|图片)\s*[/／:：]\s*(?:[\u4e00-\u9fff]{{0,8}}(?:记者|通讯员)\s*)?{_NAMES}(?:\s*摄)?)"
+    r"\s*[）)]?$")
 _CAPTION_START_RE = re.compile(r"^(?:图为|图：|图:|▲|△|↑|（图|\(图|上图|下图|左图|右图|组图)")
 _SCENE_SUFFIXES = (
     "园", "港", "中心", "广场", "基地", "现场", "活动", "仪式", "大会", "会场", "一角", "外景", "全景",
@@ -273,17 +296,73 @@ def _is_inline_mention(line: str) -> bool:
 
 
 def is_boilerplate_line(line: str) -> bool:
-    """Page chrome: breadcrumbs, share/print buttons, counters, lone numbers, meta lines."""
+    """Page chrome: breadcrumbs, buttons, counters, lone numbers, meta lines, pagers, video
+    labels, e-paper mastheads, site footers and platform disclaimers."""
     line = line.strip()
     if not line:
         return True
     if _BOILERPLATE_RE.match(line) or _BREADCRUMB_RE.match(line) or _BUTTONS_RE.match(line):
         return True
-    return False
+    return is_pager_line(line) or is_video_line(line) or is_chrome_line(line) or is_disclaimer_line(line)
+
+
+_PAGER_RE = re.compile(
+    r"^(?:(?:共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|[上下前后]一页|首页|尾页|末页|\d{1,3}|[<>«»‹›…]+|\[\d{1,3}\]|"
+    r"(?:跳|转)到第?\s*\d*\s*页?|GO|确定)\s*)+$")
+_VIDEO_RE = re.compile(
+    r"^(?:[【\[]\s*视频\s*[】\]]|视频\s*[:：|｜丨]|(?:视频)?时长\s*[:：]?\s*\d{1,2}:\d{2}|您的浏览器不支持)")
+# Page chrome vocabulary: a strong word makes a short line chrome on its own, two weak ones do too.
+_CHROME_STRONG_RE = re.compile(
+    r"ICP[备证]|公网安备|网站标识码|网站识别码|版面导航|标题导航|版面目录|本版(?:责编|编辑|主编)|[上下]一版(?!本)|"
+    r"网站地图|联系我们|版权所有(?:\s*[:：©(（]|\s|$)|©|Copyright|^第\s*[A-Za-z]?\d{1,3}\s*版|"
+    r"连续出版物号|统一刊号|邮发代号|CN\s*\d{2}\s*-\s*\d{4}|今日\s*\d{1,3}\s*版|总第\s*\d+\s*期|"
+    r"广告(?:经营)?许可证|(?:报社|报业集团)(?:出版|主办)|"
+    r"^(?:技术支持|运维|运行维护)(?:单位)?\s*[:：]|^(?:版次|版名|版面|期号)\s*[:：]")
+_CHROME_WEAK_RE = re.compile(
+    r"第\s*[A-Za-z]?\d{1,3}\s*版|主办|承办|协办|技术支持|备案|版权|数字报|电子版|往期|返回目录|关于我们|隐私|无障碍|"
+    r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|晨报|商报)(?=\s|$)")
+_DATEISH_RE = re.compile(r"星期[一二三四五六日天]|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}-\d{2}-\d{2}")
+_DISCLAIMER_RE = re.compile(
+    r"不代表.{0,24}(?:观点|立场)|仅代表.{0,16}(?:观点|本人|立场)|[仅只]提供信息(?:存储|发布)|"
+    r"信息(?:存储空间|发布平台)(?:服务)?[。，]|本文(?:来自|由|系|为).{0,24}(?:创作者|自媒体|"
+    r"(?:网易|搜狐|百家|澎湃|企鹅|头条|大鱼|一点|公众)号)|"
+    r"未经(?:授权|许可|允许).{0,12}(?:不得|禁止|严禁)(?:转载|使用|复制)|如(?:有|涉及)侵权|版权归.{0,16}所有")
+
+
+def is_pager_line(line: str) -> bool:
+    """A page navigator: 共2页 第1页 第2页 下一页, « 1 2 3 »."""
+    line = line.strip()
+    return "页" in line and bool(_PAGER_RE.match(line))
+
+
+def is_video_line(line: str) -> bool:
+    """A video player's label: 视频：…, 【视频】…, 时长 02:16 | 摄像：…"""
+    line = line.strip()
+    return len(line) <= 60 and "。" not in line.rstrip("。") and bool(_VIDEO_RE.match(line))
+
+
+def is_chrome_line(line: str) -> bool:
+    """An e-paper masthead or navigation line (重庆日报 2025年3月14日 星期五 第005版 要闻, 上一版 下一版,
+    本版责编) or a site footer line (主办单位：…, 网站标识码, 渝ICP备…, 网站地图): short, no sentence."""
+    line = line.strip()
+    if not line or len(line) > 100 or "。" in line or line.count("，") > 1:
+        return False
+    if _CHROME_STRONG_RE.search(line):
+        return True
+    weak = len(_CHROME_WEAK_RE.findall(line))
+    return weak >= 2 or (weak == 1 and bool(_DATEISH_RE.search(line)))
+
+
+def is_disclaimer_line(line: str) -> bool:
+    """A platform disclaimer: 本文来自…创作者，不代表…的观点和立场; …仅提供信息存储空间服务。"""
+    line = line.strip()
+    return len(line) <= 200 and bool(_DISCLAIMER_RE.search(line))
 
 
 def is_credit_line(line: str) -> bool:
     """A by-line or image credit (上游新闻记者 陈力 沙坪坝区科技局供图), not a sentence about a reporter."""
+    if is_image_credit(line):
+        return True
     line = line.strip().strip("（）()【】[]")
     if not line or len(line) > 40 or any(ch in "，。；！？,;!?" for ch in line):
         return False
@@ -299,14 +378,27 @@ def is_credit_line(line: str) -> bool:
     return roles > 0 and (len(tokens) > 1 or len(line) <= 12)
 
 
+def is_image_credit(line: str) -> bool:
+    """A whole line crediting pictures: （图片由…提供）, （本版图片除署名外由…供图）, 图/本报记者 王伟."""
+    line = line.strip()
+    return len(line) <= 60 and bool(_IMAGE_CREDIT_RE.match(line))
+
+
+def is_credit_caption(line: str) -> bool:
+    """A caption recognised by its form (图为…, ▲…, an image credit at its end), not by being a scene label."""
+    line = line.strip()
+    if not line or len(line) > 150:
+        return False
+    formed = _CAPTION_START_RE.match(line) or _CAPTION_CREDIT_RE.search(line)
+    return bool(formed) and not _mentions_credit_in_sentence(line)
+
+
 def is_caption_line(line: str) -> bool:
     """A picture caption: an image credit (… 摄/秦廷富), 图为…, or a short scene label."""
     line = line.strip()
     if not line or len(line) > 150:
         return False
-    if _CAPTION_START_RE.match(line) or _CAPTION_CREDIT_RE.search(line):
-        return not _mentions_credit_in_sentence(line)
-    return is_scene_label(line)
+    return is_credit_caption(line) or is_scene_label(line)
 
 
 def _mentions_credit_in_sentence(line: str) -> bool:

@@ -214,6 +214,141 @@ def test_article_from_text(text, title, published, metadata, first):
     assert article.text.split("\n")[0] == first
 
 
+EPAPER_CHROME_DUMP = """三峡都市报 2025年6月3日 星期二 第A04版 区县
+版面导航
+上一版 下一版
+
+万州柑橘产业链产值突破百亿
+
+本报讯（记者 谭峰）记者从万
+州区农业农村委获悉，去年全区
+柑橘产业链产值达到103.6亿
+元，同比增长9.8%。
+
+目前，万州已建成柑橘标准化基
+地12万亩，引进深加工企业8家
+，带动6.2万户果农增收。
+
+（本版图片除署名
+外由万州区委宣传部供图）
+
+本版责编：周琳 美术编辑：陈明
+万州日报数字报 版权所有
+"""
+
+
+def test_plain_text_epaper_chrome_is_gone():
+    article = article_from_text(EPAPER_CHROME_DUMP, "file:///tmp/epaper.txt")
+    assert article.title == "万州柑橘产业链产值突破百亿"
+    assert article.published == "2025-06-03"
+    assert article.text == (
+        "本报讯（记者 谭峰）记者从万州区农业农村委获悉，去年全区柑橘产业链产值达到103.6亿元，同比增长9.8%。\n"
+        "目前，万州已建成柑橘标准化基地12万亩，引进深加工企业8家，带动6.2万户果农增收。")
+
+
+PORTAL_FOOTER_DUMP = """重庆市南川区人民政府
+首页 > 政务公开 > 部门动态
+南川区新增市级数字化车间5个
+发布时间：2025-05-12 来源：区经济信息委
+字号：大 中 小
+
+近日，市经济信息委公布2025年市级数字化车间名单，南川区5个车间入选，全区市级数字化车间增至21个。
+
+入选车间平均生产效率提升23%，产品不良品率下降18%。
+
+重庆市南川区人民政府办公室主办 南川区大数据应用发展管理局承办
+网站标识码：5001190017 渝ICP备12003208号-1
+渝公网安备 50011902000188号
+"""
+
+TENCENT_DUMP = """綦江区齿轮产业集群产值突破120亿元
+
+綦江区齿轮产业集群产值突破120亿元
+
+綦江融媒
+2025-04-02 17:40发布于重庆
+
+今年一季度，綦江区齿轮及传动产业实现产值31.2亿元，同比增长12.4%。
+
+綦江区经济信息委负责人介绍，全区已集聚齿轮配套企业160余家。
+
+本文来自腾讯新闻客户端创作者，不代表腾讯新闻的观点和立场。
+重庆一季度GDP增长5.3%
+2025-04-18 10:02
+"""
+
+
+@pytest.mark.parametrize(
+    "text, last",
+    [
+        pytest.param(PORTAL_FOOTER_DUMP, "入选车间平均生产效率提升23%，产品不良品率下降18%。", id="portal-footer"),
+        pytest.param(TENCENT_DUMP, "綦江区经济信息委负责人介绍，全区已集聚齿轮配套企业160余家。", id="platform-disclaimer"),
+    ],
+)
+def test_plain_text_footers_and_disclaimers_are_gone(text, last):
+    article = article_from_text(text, "file:///tmp/portal.txt")
+    assert article.text.split("\n")[-1] == last
+    for chrome in ("主办", "承办", "网站标识码", "ICP", "公网安备", "腾讯新闻", "重庆一季度"):
+        assert chrome not in article.text
+
+
+WRAPPED_BODY = ("今年以来，璧山区新能源汽\n车零部件本地配套率达到62%\n，较2022年提高20个百\n分点。\n\n"
+                "区经济信息委负责人介绍\n，区里建立了整车企业与零\n部件企业的季度对接会机\n制。\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("璧山区新能源汽车配套率达到62%\n\n璧山区新能源汽车配套率达到62%\n\n"
+                     "今年以来，璧山区新能源汽车零部件本地配套率达到62%，较2022年提高20个百分点。", id="twice-in-a-row"),
+        pytest.param("璧山区新能源汽车配套率达到62%\n\n首页 > 新闻 > 璧山要闻\n璧山区新能源汽车配套率达到62%\n"
+                     "发布时间：2025-04-22 09:10\n\n今年以来，璧山区新能源汽车零部件本地配套率达到62%，较2022年提高20个百分点。",
+                     id="chrome-between"),
+        pytest.param("璧山区新能源汽车配套率达到62%\n\n重庆日报 2025年4月22日 星期二 第003版 区县\n\n"
+                     "璧山区新能源汽车\n配套率达到62%\n\n" + WRAPPED_BODY, id="epaper-headline-wrapped"),
+        pytest.param("璧山区新能源汽车配套率达到62%\n\n" + WRAPPED_BODY.replace("\n\n", "\n\n  璧山区新能源汽车配套率达到62%\n\n", 1),
+                     id="epaper-headline-displaced"),
+    ],
+)
+def test_repeated_headline_is_not_body(text):
+    article = article_from_text(text, "file:///tmp/dump.txt")
+    assert article.title == "璧山区新能源汽车配套率达到62%"
+    assert "配套率达到62%\n" not in article.text + "\n"
+    assert article.text.startswith("今年以来，璧山区新能源汽车零部件本地配套率达到62%，较2022年提高20个百分点。")
+
+
+def test_site_name_shown_twice_is_not_the_headline():
+    text = ("重庆市綦江区人民政府\n重庆市綦江区人民政府\n首页 > 新闻中心 > 綦江要闻\n綦江区新增省级专精特新企业9家\n"
+            "发布时间：2025-03-11 16:20 来源：区经济信息委\n\n"
+            "近日，市经济信息委公布新一批专精特新中小企业名单，綦江区9家企业入选，全区累计达到61家。")
+    article = article_from_text(text, "file:///tmp/qijiang.txt")
+    assert article.title == "綦江区新增省级专精特新企业9家"
+    assert article.text.startswith("近日，市经济信息委公布新一批专精特新中小企业名单")
+
+
+def test_event_notice_keeps_its_host_lines():
+    text = ("关于举办2025年大足区创新创业大赛的通知\n\n各镇街、各有关单位：\n"
+            "为激发全社会创新创业活力，区科技局决定举办2025年大足区创新创业大赛，现将有关事项通知如下。\n"
+            "主办单位：大足区科学技术局\n承办单位：大足高新技术产业开发区管理委员会\n"
+            "参赛对象为在大足区注册的科技型中小企业和创业团队，报名截止时间为2025年6月30日。\n\n"
+            "大足区科学技术局\n2025年5月6日\n\n主办单位：重庆市大足区人民政府办公室\n网站标识码：5001110008\n")
+    article = article_from_text(text, "file:///tmp/notice.txt")
+    lines = article.text.split("\n")
+    assert "主办单位：大足区科学技术局" in lines and "承办单位：大足高新技术产业开发区管理委员会" in lines
+    assert lines[-1] == "2025年5月6日"
+
+
+def test_image_credit_at_the_end_is_not_the_headline():
+    text = ("铜梁日报\n2025年3月20日 星期四\n第2版 综合新闻\n\n铜梁龙灯彩扎技艺走进校园\n\n"
+            "本报讯（记者 陈静）3月19\n日，铜梁区非遗进校园活动在\n巴川中学启动，200余名学生\n参加。\n\n"
+            "活动现场，非遗传承人向学\n生讲解龙灯彩扎的工序和\n技法。\n\n（本版图片由铜梁区委宣传部提供）\n")
+    article = article_from_text(text, "file:///tmp/tongliang.txt")
+    assert article.title == "铜梁龙灯彩扎技艺走进校园"
+    assert article.text == ("本报讯（记者 陈静）3月19日，铜梁区非遗进校园活动在巴川中学启动，200余名学生参加。\n"
+                            "活动现场，非遗传承人向学生讲解龙灯彩扎的工序和技法。")
+    assert article.published == "2025-03-20"
+
+
 def test_event_notice_keeps_its_time_and_place_lines():
     text = ("关于举办2025年北碚区科技活动周的通知\n\n各镇街、各有关单位：为营造创新氛围，区科技局将举办科技活动周，现将有关事项通知如下。\n"
             "时间：2025年5月18日至5月24日\n地点：北碚区文星湾大桥桥头广场\n\n北碚区科学技术局\n2025年4月30日")
@@ -296,6 +431,54 @@ def test_published_from_meta_tags(head, published):
     html = (f"<html><head>{head}<title>梁平区推进数字乡村建设</title></head><body><div class='article-content'>"
             "<p>梁平区今年将新建数字乡村示范村15个，带动农户增收。</p></div></body></html>")
     assert article_from_html(html, "https://www.cqlp.gov.cn/a/1.html").published == published
+
+
+def _page(head: str, top: str, body: str) -> str:
+    return (f"<html><head>{head}<title>梁平区推进数字乡村建设_梁平区人民政府</title></head><body>"
+            f"<div class='detail'><h1>梁平区推进数字乡村建设</h1>{top}<div class='article-content'>{body}</div>"
+            "</div></body></html>")
+
+
+BODY = "<p>梁平区今年将新建数字乡村示范村15个，带动农户增收。</p>"
+
+
+@pytest.mark.parametrize(
+    "head, top, published",
+    [
+        pytest.param("", "<div class='m'><div><span>2025-04-10 09:45</span></div><div><span>来源：梁平区融媒体中心</span>"
+                     "</div></div>", "2025-04-10", id="lone-date-below-title"),
+        pytest.param("<script>var nickname = '梁平发布'; var createTime = '2025-04-23 09:40';</script>", "",
+                     "2025-04-23", id="wechat-create-time"),
+        pytest.param("<script>var ct = \"1745372400\";</script>", "", "2025-04-23", id="wechat-epoch"),
+        pytest.param('<script type="application/json">{"detail": {"pubTime": "2025-04-11 10:00"}}</script>', "",
+                     "2025-04-11", id="json-blob"),
+        pytest.param("", "<p>x</p>" * 8 + "<ul class='m'><li><span>2025-04-10</span></li></ul>", None,
+                     id="date-far-from-title"),
+    ],
+)
+def test_published_without_a_label(head, top, published):
+    assert article_from_html(_page(head, top, BODY), "https://www.cqlp.gov.cn/a.html").published == published
+
+
+@pytest.mark.parametrize(
+    "author_html, metadata",
+    [
+        pytest.param("<a class='author' href='/u/1'><span>重庆日报</span></a>", {"source": "重庆日报"}, id="newspaper"),
+        pytest.param("<a class='author' href='/u/1'><span>新重庆</span></a>", {"source": "新重庆"}, id="dictionary-media"),
+        pytest.param("<span class='author'>作者：刘洋</span>", {"author": "刘洋"}, id="person"),
+    ],
+)
+def test_outlet_named_as_author_is_the_source(author_html, metadata):
+    article = article_from_html(_page("", author_html, BODY), "https://news.qq.com/a.html")
+    assert article.metadata == metadata
+
+
+def test_caption_ending_in_a_credit_is_dropped_from_html():
+    body = (BODY + "<p><img src='a.jpg'></p><p>梁平区礼让镇的数字乡村服务站。华龙网 周洁摄</p>"
+            "<p>服务站为村民提供网上办事、电商销售等服务，今年已接待群众6000余人次。</p>")
+    article = article_from_html(_page("", "", body), "https://www.cqlp.gov.cn/a.html")
+    assert article.text == ("梁平区今年将新建数字乡村示范村15个，带动农户增收。\n"
+                            "服务站为村民提供网上办事、电商销售等服务，今年已接待群众6000余人次。")
 
 
 def test_html_without_content_falls_back_to_the_page():

@@ -90,6 +90,12 @@ def test_spaced_lines_separate_inline_pieces():
                      id="caption-in-image-paragraph"),
         pytest.param(f"<div class='share-box'><p>{PARAGRAPH * 8}</p></div>", None, PARAGRAPH, id="long-text-kept"),
         pytest.param(f"<p><img src='a.jpg'></p><p>{PARAGRAPH}</p>", None, PARAGRAPH, id="sentence-after-image"),
+        pytest.param("<p class='video-title'>视频：铜梁龙舞闹新春</p>", "龙舞", None, id="video-title-class"),
+        pytest.param("<div class='vbox'><div><video src='a.mp4'>您的浏览器不支持视频播放</video></div>"
+                     "<p>江津区几江街道老旧小区改造现场</p><p>时长 01:45</p></div>"
+                     f"<p>{PARAGRAPH}</p>", "老旧小区", PARAGRAPH, id="video-box-labels"),
+        pytest.param(f"<div class='txt'><video src='a.mp4'></video><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>",
+                     None, PARAGRAPH, id="video-inside-the-article"),
     ],
 )
 def test_strip_furniture(html, gone, kept):
@@ -124,6 +130,11 @@ def test_with_siblings_adds_blocks_the_reference_confirms():
         pytest.param("<p><strong>产业链招商成效初显</strong></p><p>正文。</p>", ["", "产业链招商成效初显", "", "正文。"],
                      id="bold-subheading"),
         pytest.param("<table><tr><td>索引号：</td><td>1150</td></tr></table>", ["索引号： 1150"], id="table-row"),
+        pytest.param("<table><tr><th><p>序号</p></th><th><p>企业名称</p></th><th><p>认定<br>批次</p></th></tr>"
+                     "<tr><td><p>1</p></td><td><p>重庆华渝电气集团有限公司</p></td><td><p>第一批</p></td></tr></table>",
+                     ["序号 企业名称 认定 批次", "1 重庆华渝电气集团有限公司 第一批"], id="table-cells-with-paragraphs"),
+        pytest.param(f"<table><tr><td><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></td></tr></table>",
+                     [PARAGRAPH, PARAGRAPH], id="layout-table-cell-keeps-paragraphs"),
     ],
 )
 def test_block_lines(html, lines):

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from nlp.text import (
-    breaks_word, ends_paragraph, is_boilerplate_line, is_caption_line, is_credit_line, is_end_marker,
-    is_heading_line, is_traditional, join_wrapped_lines, looks_wrapped, normalize,
+    breaks_word, ends_paragraph, is_boilerplate_line, is_caption_line, is_chrome_line, is_credit_line,
+    is_disclaimer_line, is_end_marker, is_heading_line, is_image_credit, is_pager_line, is_traditional,
+    is_video_line, join_wrapped_lines, looks_wrapped, normalize,
 )
 
 # ---------------------------------------------------------------- normalize
@@ -166,6 +167,11 @@ EPAPER_COLUMN = """西南大学是北碚的一所高等学府。北碚，
                      "该园区的英文名称为Chongqing Science City，简称科学城，位于重庆主城都市区的西部，"
                      "规划面积约1198平方公里。",
                      id="latin-words-joined-with-space"),
+        pytest.param("据了解，此次入选的企业涵盖\n数控机床、智能装备、新材料\n等领域。\n\n荣昌：新增数字化车间6个\n"
+                     "本报讯（记者 李华）近日，荣\n昌区6个车间入选市级数字化\n车间名单。",
+                     "据了解，此次入选的企业涵盖数控机床、智能装备、新材料等领域。\n荣昌：新增数字化车间6个\n"
+                     "本报讯（记者 李华）近日，荣昌区6个车间入选市级数字化车间名单。",
+                     id="dateline-opens-a-paragraph"),
         pytest.param("", "", id="empty"),
     ],
 )
@@ -277,6 +283,16 @@ def test_not_end_markers(line):
         pytest.param("“五位一体”倾力打造", False, id="heading"),
         pytest.param("时间：2025年5月1日至5月5日", False, id="event-time"),
         pytest.param("2024年沙坪坝全区科技服务营收达8.09亿元", False, id="figure"),
+        # WeChat banners and trailers
+        pytest.param("点击蓝字 关注我们", True, id="wechat-blue-words"),
+        pytest.param("戳上方蓝字“铜梁发布”关注我们", True, id="wechat-poke-blue-words"),
+        pytest.param("长按识别二维码 关注綦江发布", True, id="wechat-long-press"),
+        pytest.param("点个“在看”，让更多人看到", True, id="wechat-zaikan"),
+        pytest.param("分享给更多人", True, id="wechat-share"),
+        pytest.param("记者点击进入系统后台，关注到数据实时更新。", False, id="sentence-with-click"),
+        pytest.param("点关注的企业名单报送区", False, id="wrapped-fragment-dian-guanzhu"),
+        pytest.param("长按揭期限至30年", False, id="wrapped-fragment-chang-an"),
+        pytest.param("点赞，他说这些年变化很大", False, id="wrapped-fragment-dian-zan"),
     ],
 )
 def test_is_boilerplate_line(line, expected):
@@ -295,11 +311,115 @@ def test_is_boilerplate_line(line, expected):
         pytest.param("上游新闻记者 吴晓 实习生 周洁", True, id="intern"),
         pytest.param("上游新闻记者了解到,目前,环重庆大学创新创业生态圈已形成格局", False, id="reporter-learned"),
         pytest.param("记者观察", False, id="column-name"),
+        pytest.param("绘就乡村振兴新蓝图", False, id="heading-ending-in-tu"),
+        pytest.param("记者 张敏 文", True, id="reporter-text"),
+        pytest.param("本报记者 陈曦 摄", True, id="reporter-photo"),
         pytest.param("记者从九龙坡区科技局获悉，截至3月底，该区科技型企业已达4126家。", False, id="reporter-sentence"),
     ],
 )
 def test_is_credit_line(line, expected):
     assert is_credit_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        pytest.param("（图片由南川区委宣传部提供）", True, id="pictures-supplied-by"),
+        pytest.param("（本版图片除署名外均由合川区融媒体中心提供）", True, id="page-pictures-except-signed"),
+        pytest.param("外由梁平区委宣传部供图）", True, id="wrapped-tail-of-credit"),
+        pytest.param("图/本报记者 罗斌", True, id="picture-slash-reporter"),
+        pytest.param("图/本报记者 罗斌 通讯员 刘畅", True, id="picture-reporter-correspondent"),
+        pytest.param("摄影：首席记者 郑宇", True, id="photo-colon"),
+        pytest.param("图片由游客在景区拍摄后上传至平台，累计收到投稿3000余件。", False, id="sentence"),
+        pytest.param("游客在景区拍摄", False, id="people-taking-photos"),
+        pytest.param("由区档案馆提供图", False, id="wrapped-fragment-provides-pictures"),
+    ],
+)
+def test_is_image_credit(line, expected):
+    assert (is_image_credit(line) or is_credit_line(line)) is expected
+
+
+# ---------------------------------------------------------------- pagers, video labels, chrome, disclaimers
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        pytest.param("共3页  第1页  第2页  第3页  下一页", True, id="pages-of"),
+        pytest.param("上一页 1 2 3 4 下一页 尾页", True, id="numbered-pager"),
+        pytest.param("« 上一页 1 2 »", True, id="arrows"),
+        pytest.param("第2页", True, id="lone-page"),
+        pytest.param("1 2 3", False, id="numbers-without-page"),
+        pytest.param("全书共320页，分为上下两册。", False, id="sentence-about-pages"),
+    ],
+)
+def test_is_pager_line(line, expected):
+    assert is_pager_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        pytest.param("视频：荣昌夏布织出“新花样”", True, id="video-label"),
+        pytest.param("【视频】巫溪红池坝迎来赏花季", True, id="video-bracket"),
+        pytest.param("时长 03:05 | 剪辑：周凯", True, id="duration"),
+        pytest.param("视频时长：01:30", True, id="video-duration"),
+        pytest.param("视频会议上，区长听取了各部门汇报。", False, id="video-conference-sentence"),
+        pytest.param("时长达3小时的座谈会上，企业家们畅所欲言。", False, id="duration-sentence"),
+    ],
+)
+def test_is_video_line(line, expected):
+    assert is_video_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # e-paper mastheads and navigation
+        pytest.param("重庆晚报 2025年6月3日 星期二 第A07版 区县", True, id="masthead"),
+        pytest.param("第6版：综合新闻", True, id="page-name"),
+        pytest.param("第12版 区县新闻", True, id="page-number-first"),
+        pytest.param("版面导航", True, id="page-navigation"),
+        pytest.param("上一版 下一版", True, id="prev-next-page"),
+        pytest.param("本版责编：周琳 美术编辑：陈明", True, id="page-editor"),
+        pytest.param("万州日报数字报 版权所有", True, id="epaper-copyright"),
+        pytest.param("三峡都市报社出版 国内统一连续出版物号 CN50-0013", True, id="imprint"),
+        # portal footers
+        pytest.param("主办单位：重庆市南川区人民政府办公室 承办单位：南川区大数据应用发展管理局", True, id="host"),
+        pytest.param("主办单位：南川区科学技术局", False, id="host-alone-may-be-an-event-notice"),
+        pytest.param("承办：南川区大数据应用发展管理局  技术支持：某某科技公司", True, id="organiser"),
+        pytest.param("重庆市铜梁区人民政府办公室主办 铜梁区大数据发展中心承办", True, id="host-suffix"),
+        pytest.param("网站标识码：5001510010", True, id="site-code"),
+        pytest.param("渝ICP备12003208号-1", True, id="icp"),
+        pytest.param("渝公网安备 50011002500123号", True, id="police-record"),
+        pytest.param("联系我们 | 网站地图 | 使用帮助", True, id="footer-links"),
+        # article text
+        pytest.param("时间：2025年5月18日（星期日）上午9:00", False, id="event-time"),
+        pytest.param("与上一版本相比，新版措施放宽了申报条件", False, id="previous-version"),
+        pytest.param("报第5版刊发了相关报道", False, id="page-mention-in-wrapped-line"),
+        pytest.param("本次活动由南川区人民政府主办，南川区文化旅游委承办。", False, id="event-hosts-sentence"),
+        pytest.param("2024年全区新增市级专精特新企业36家", False, id="figure"),
+    ],
+)
+def test_is_chrome_line(line, expected):
+    assert is_chrome_line(line) is expected
+    assert is_boilerplate_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        pytest.param("本文来自腾讯新闻客户端创作者，不代表腾讯新闻的观点和立场。", True, id="tencent"),
+        pytest.param("本文为自媒体、作者等网易号在网易上传并发布，仅代表该作者或机构观点。", True, id="netease"),
+        pytest.param("声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。", True, id="sohu"),
+        pytest.param("本文由百家号作者上传并发布，百家号仅提供信息发布平台。", True, id="baijiahao"),
+        pytest.param("未经授权，不得转载。", True, id="no-reprint"),
+        pytest.param("企业代表表示，这些意见代表了民营企业的共同心声。", False, id="sentence-with-represent"),
+        pytest.param("本文件自印发之日起施行。", False, id="policy-sentence"),
+    ],
+)
+def test_is_disclaimer_line(line, expected):
+    assert is_disclaimer_line(line) is expected
 
 
 @pytest.mark.parametrize(
@@ -320,6 +440,13 @@ def test_is_credit_line(line, expected):
         pytest.param("“五位一体”倾力打造", False, id="heading-slogan"),
         pytest.param("一、支持成果就地转化中心", False, id="numbered-heading"),
         pytest.param("2019年5月6日，环西南大学创新生态圈正式揭牌。", False, id="sentence"),
+        # a caption ending in a credit stays a caption whatever it holds
+        pytest.param("潼南区一家柠檬加工企业的分拣车间。华龙网 刘静摄", True, id="sentence-then-outlet-credit"),
+        pytest.param("6月2日，村民在黔江区阿蓬江镇采摘桑叶。新华社发（杨敏摄）", True, id="agency-credit-in-brackets"),
+        pytest.param("工人在生产线上检测零部件。图/本报记者 罗斌", True, id="picture-slash-after-sentence"),
+        pytest.param("村民在果园里修剪枝条（记者 陈欣 摄）", True, id="reporter-shot-in-brackets"),
+        pytest.param("游客在景区拍摄", False, id="people-taking-photos"),
+        pytest.param("这部宣传片由区融媒体中心负责拍摄", False, id="filming-sentence"),
     ],
 )
 def test_is_caption_line(line, expected):
