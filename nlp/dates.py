@@ -152,6 +152,36 @@ def _bare_day(match: re.Match, base: dt.date | None) -> str | None:
     return _iso(year, month, day)
 
 
+def _range_year(match: re.Match, base: dt.date | None, month: int) -> int | None:
+    """The year of a range: written (2025年), relative (今年) or that of its last month."""
+    if match.group("y"):
+        return int(match.group("y"))
+    if base is None:
+        return None
+    if match.group("r"):
+        return base.year + _RELATIVE_YEARS[match.group("r")]
+    return _month_year(month, base)
+
+
+def _month_range(match: re.Match, base: dt.date | None) -> str | None:
+    """A span of months (1—4月, 今年1至4月) is a period: its year, not a month."""
+    first, last = _cn_number(match.group("m")), _cn_number(match.group("m2"))
+    if not 1 <= first < last <= 12:
+        return None
+    year = _range_year(match, base, last)
+    return _iso(year) if year else None
+
+
+def _day_range(match: re.Match, base: dt.date | None) -> str | None:
+    """A span of days (8月22日至24日) is its month; across months (3月30日至4月2日), its year."""
+    month = int(match.group("m"))
+    last_month = int(match.group("m2")) if match.group("m2") else month
+    year = _range_year(match, base, last_month)
+    if not year or not _iso(year, month, int(match.group("d"))) or not _iso(year, last_month, int(match.group("d2"))):
+        return None
+    return _iso(year, month) if last_month == month else _iso(year)
+
+
 def _weekday(match: re.Match, base: dt.date | None) -> str | None:
     if base is None:
         return None
@@ -160,7 +190,16 @@ def _weekday(match: re.Match, base: dt.date | None) -> str | None:
     return (monday + dt.timedelta(weeks=weeks, days=_WEEKDAYS[match.group("d")])).isoformat()
 
 
+_RANGE = r"\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*"
+_RANGE_PREFIX = rf"(?<![\d.])(?:(?P<y>(?:19|20)\d{{2}})\s*年|(?P<r>{_REL_Y}))?"
+_CN_MONTH = "十[一二]?|[一二三四五六七八九]"
+
 _PATTERNS: list[tuple[re.Pattern, Handler]] = [(re.compile(p), h) for p, h in [
+    (_RANGE_PREFIX + r"(?P<m>\d{1,2})(?:月份?)?" + _RANGE + r"(?P<m2>\d{1,2})月份?(?!\s*\d{1,2}\s*[日号])",
+     _month_range),
+    (_RANGE_PREFIX + rf"(?P<m>{_CN_MONTH})(?:月份?)?" + _RANGE + rf"(?P<m2>{_CN_MONTH})月份?", _month_range),
+    (_RANGE_PREFIX + r"(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?" + _RANGE + r"(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号]",
+     _day_range),
     (_Y + r"\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?![\d.])", _absolute),
     (_Y + r"\s*年\s*(?:(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*[日号])?)?", _absolute),
     (_Y + r"[-/](?P<m>\d{1,2})(?![\d\-/.])", _absolute),
@@ -261,7 +300,8 @@ def _jionlp():
 
 _FULL_DATE = r"((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})"
 _STRONG_LABEL = re.compile(r"(?:发布|发表|发稿|刊发|更新)(?:时间|日期|于)\s*[:：]?\s*" + _FULL_DATE)
-_WEAK_LABEL = re.compile(r"(?<!成文)(?<!印发)(?<!发文)(?<!截止)(?:日期|时间)\s*[:：]\s*" + _FULL_DATE)
+_WEAK_LABEL = re.compile(r"(?=[日时])(?<!成文)(?<!印发)(?<!发文)(?<!截止)(?:日期|时间)\s*[:：]\s*"
+                         + _FULL_DATE)     # (?=[日时]) first: a cheap test before the look-behinds
 _NOT_PUBLISHED = re.compile(r"成文|印发|发文日期|截止|有效期|施行|实施")
 _HEAD_DATE = re.compile(_FULL_DATE + r"[ \t]*日?[ \t]*(\d{1,2}:\d{2})?")
 

@@ -2,8 +2,15 @@
 
 Follows the "Signings" sections of EXTRACTION.md. One event per ceremony or
 batch: the event's text is the first sentence reporting it, and later detail
-sentences about the same signing (此次签约…, 其中…, 现场…) fill in its missing
-fields instead of making new events.
+sentences about the same signing (此次签约…, 其中…, 活动现场…还与…, the pieces
+after a ；) fill in its missing fields and parties instead of making new events.
+Mentions of the ceremony (签约仪式上…表示, 见证签约) never start one; another
+occasion (同日下午…, 此前，2月20日…) and cumulative totals (已累计与…签署) do.
+The sentence-level rules are in nlp/signing_rules.py.
+
+Dates: 会上 / 当天 / 同日 / 期间 take the date of the meeting written before;
+a reporter's date (记者4月18日从…获悉) and a dateline (…5月23日讯) are not the
+signing's; a period (今年1—4月, 截至4月底) gives its year.
 
 Decisions beyond the contract, so that they are stated once:
 - plans (拟/将/计划/有望/即将签约) and negated signings are not signings;
@@ -21,51 +28,31 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nlp import signing_rules as rules
 from nlp.dates import find_dates
+from nlp.signing_rules import COUNT as _COUNT, TRIGGER as _TRIGGER
+from nlp.signing_rules import amount as _amount, clause_around as _clause_around
+from nlp.signing_rules import clause_index as _clause_index, clauses as _clauses
+from nlp.signing_rules import count as _count, signed_count as _signed_count
+from nlp.wordscan import WordScanner
 from policyminer.records import Organization, Signing
 
 _TERMINATORS = "。！？；;!?"
 _SENTENCE = re.compile(rf"[^{_TERMINATORS}]+(?:[{_TERMINATORS}]+[”’」』）)]*|$)")
-_CLAUSE_BREAK = re.compile(r"[，,：:]")
 
-_INSTRUMENT = r"(?:协议|合同|备忘录|合作书|意向书|协定|合约|契约|战略合作|共建书|项目|大单|订单)"
-_SIGN_VERB = r"(?:签署|签订|签下|签定|草签|缔结|订立|签了)"
-_TRIGGER = re.compile(rf"签约|签字仪式|{_SIGN_VERB}")
-_NOT_PROJECT_SIGNING = re.compile(
-    r"家庭医生|家医|签约医生|签约服务|签约率|签约居民|签约人[数群]|签约对象"
-    r"|签约(?:主播|艺人|作家|歌手|球员|演员|画家|模特|作者)"
-    r"|签约(?:意向|事宜|后|前|之日|时)"
-    r"|签约项目[^，,。；;]{0,3}(?:开工|落地|投产|履约|到位|转化|建设|推进)")
-_NOMINAL = re.compile(r"(?:企业|项目|客商|嘉宾|代表|双方|各方|单位|主体|资金|金额|总额|额|方)")
-_OTHER_INSTRUMENT = re.compile(r"(?:劳动|劳务|聘用|用工|购房|租房|技术)合同|责任书|承诺书")
-_PLAN = re.compile(
-    r"(?:拟|将(?!近)|即将|计划(?!总?投资)|有望|准备|预计(?!总?投资)|力争|争取|打算|有意|推动(?!下)|推进(?!下)"
-    r"|加快|尽快|早日|确保|应当|应该|(?<![供相响反适呼答])应|须|必须|需要|可以|同意|鼓励|支持(?!下)|引导)"
-    r"[^，,。；;]{0,12}$"
-    r"|^\s*(?:对|凡|如(?!期)|若)"
-    r"|(?:尚未|未|没有|不|拒绝|待)\s*$")
-_CONDITION = re.compile(rf"[^，,。；;]{{0,12}}?{_INSTRUMENT}书?(?:后|之后|以后|前|之前|时|之日)")
-_TECH_CONTRACT = re.compile(r"技术合同[^，,。；;]{0,12}(?:登记|成交|交易)|(?:登记|成交)[^，,。；;]{0,6}技术合同")
-_CAPTION = re.compile(r"摄\s*[/／:：]|摄影\s*[/／:：]|供图|^图为|^图片")
 _SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)")
 _VAGUE_TIME = re.compile(r"近日|日前|近期|目前|此前|近年来?|前不久|不久前|截至目前|最近")
-_ANAPHOR = re.compile(
-    r"^(?:[^，,]{0,8}[，,])?(?:此次|本次|这次|上述|这批|本批|该批|其中|这些|以上)"
-    r"|此次签约|本次签约|这次签约|签约项目中|签约的项目|所签")
-_ON_SITE = re.compile(r"^(?:[^，,]{0,6})?(?:现场|会上|仪式上|活动上|签约仪式上|当天|当日)")
+_RECENTLY = re.compile(r"近日|日前|近期|前不久|不久前|最近")
+_MEETING_REACH = 40             # sentences searched back for the meeting's date
+_UNTIL = re.compile(r"(?:截至|截止|截止到)\s*$")     # 截至4月底: a period up to then, i.e. its year
+_BOTH_SIDES = re.compile(r"双方|三方|各方|两家")
+_SUBSET = re.compile(r"其中|项目中|之中")
+_CHROME = re.compile(r"发布(?:时间|日期|于)|来源[:：]|时间[:：]|日期[:：]|责任编辑|编辑[:：]|版权")
 _CEREMONY = re.compile(r"签约仪式|签字仪式|集中签约|签约会|签约大会|签约活动|云签约")
 _NOT_PARTY_CLAUSE = re.compile(r"据|介绍|获悉|记者|表示|指出|说|讲话|致辞|主持|出席|参加|陪同")
 _NOT_PARTY_SPAN = re.compile(
     r"在[^，,。；;]{1,30}?(?:见证|主持|陪同|见证下)|由[^，,。；;]{1,30}?(?:主办|承办|指导)"
     r"|在[^，,。；;]{1,30}?(?:举行|举办|召开)")
-_COUNT = re.compile(r"(?<![\d.第])(\d+|[两二三四五六七八九十]{1,3})\s*(?:余|多)?\s*(个|家|项|所|份|宗|件)(?!月|百分点|工作日|小时)")
-_MONEY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|千万|百万|亿|万)?\s*(元|美元|港元|欧元)")
-_MULTIPLIERS = {None: 1, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
-_TOTAL = re.compile(r"(?:总投资额?|投资总额|总金额|总额|签约金额|签约额|签约资金|合同金额|协议金额|协议投资|"
-                    r"合同总?额|共计|合计|累计|总计)[^，,。；;\d]{0,6}$")
-_MONEY_CONTEXT = re.compile(r"(?:投资|金额|资金|价值|总价|标的)[^，,。；;\d]{0,6}$")
-_SIGNED_COUNT = re.compile(r"签约|签订|签署")
-_SIGNING_WORDS = re.compile(r"签约|签订|签署|签下|协议|合同")
 _PROJECT = re.compile(r"([^\s，,、。；;：:“”\"（）()《》]{2,30}?)项目(?!部|组|化|库|制|经理)")
 _PROJECT_CUT = re.compile(r".*(?:与|和|及|同|的|了|将|是|由|等|有(?!限)|共(?!建)|包括|涉及|其中|签约|签订|签署|签下|落户|引进|"
                           r"举行|举办|召开|开展|实施|推进|推动|加快|围绕|聚焦|\d+(?:余|多)?[个家项])")
@@ -78,6 +65,7 @@ _PROJECT_NOISE = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四1-4]季度|
 _PLACE_SUFFIX = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|社区|园区|产业园|工业园|开发区|保税区|片区|大道|路|街|广场|小镇)$")
 _TOPIC_PLACE = re.compile(r"([\u4e00-\u9fff·]{2,20}?(?:大道|路|街|广场|园区|产业园|科技园|工业园|小镇|新区))(?:[，,]|是|位于)")
 _AFTER_SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)(?:到|在|于)?([^，,。；;、“”\"（）()的]{2,25})")
+_SETTLERS = re.compile(r"[^，,。；;]{0,6}(?:企业|项目|团队|机构|人才|客商)")
 _VENUE = re.compile(r"在([^，,。；;、“”\"]{2,25}?)(?:举行|举办|召开|签约|签署|签订|落户|落地)")
 
 
@@ -94,6 +82,8 @@ class _Sentence:
 class _Event:
     signing: Signing
     index: int            # sentence index of the first report
+    last: int             # sentence index of the last sentence merged into it
+    batch: bool           # a ceremony or batch, whose detail sentences report its signings
 
 
 # ---------------------------------------------------------------- sentences
@@ -101,83 +91,27 @@ class _Event:
 def _sentences(text: str) -> list[_Sentence]:
     """Sentences split on 。！？； and line breaks, trimmed, with paragraph numbers."""
     result, offset = [], 0
-    for para, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for para, line in enumerate(lines):
         for match in _SENTENCE.finditer(line):
             raw = match.group()
             stripped = raw.strip()
             if stripped:
                 start = offset + match.start() + (len(raw) - len(raw.lstrip()))
-                heading = (stripped == line.strip() and len(stripped) <= 40
-                           and stripped[-1] not in _TERMINATORS and not re.search("[，,]", stripped))
+                heading = stripped == line.strip() and _is_heading(stripped, not result, lines[para + 1:para + 3])
                 result.append(_Sentence(start, start + len(stripped), para, stripped, heading))
         offset += len(line) + 1
     return result
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    """[start, end) of the comma/colon clauses of a sentence."""
-    spans, start = [], 0
-    for match in _CLAUSE_BREAK.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def _clause_index(clauses: list[tuple[int, int]], pos: int) -> int:
-    """Index of the clause holding ``pos``."""
-    return next((i for i, (s, e) in enumerate(clauses) if s <= pos < e), len(clauses) - 1)
-
-
-# ---------------------------------------------------------------- triggers
-
-def _triggers(sentence: str) -> list[int]:
-    """Positions of the real signing triggers in a sentence (none for captions,
-    plans, service contracts, technology-contract statistics)."""
-    if _CAPTION.search(sentence):
-        return []
-    if _TECH_CONTRACT.search(sentence) and not re.search(r"签约|协议|备忘录", sentence):
-        return []
-    blocked = [m.span() for m in _NOT_PROJECT_SIGNING.finditer(sentence)]
-    found = []
-    for match in _TRIGGER.finditer(sentence):
-        pos = match.start()
-        if any(s <= pos < e for s, e in blocked):
-            continue
-        clause_start = max(sentence.rfind(c, 0, pos) for c in "，,：:") + 1
-        if _PLAN.search(sentence[clause_start:pos]):
-            break                     # a plan stays a plan for the rest of the sentence
-        if _CONDITION.match(sentence, match.end()):
-            continue
-        if match.group() not in ("签约", "签字仪式") and not _has_instrument(sentence, match):
-            continue
-        if match.group() == "签约" and _is_nominal(sentence, match.end(), clause_start):
-            continue
-        found.append(pos)
-    return found
-
-
-def _clause_end(sentence: str, pos: int) -> int:
-    """Where the clause holding ``pos`` ends (at the next comma or terminator)."""
-    ends = [i for i in (sentence.find(c, pos) for c in "，,。；;") if i >= 0]
-    return min(ends) if ends else len(sentence)
-
-
-def _is_nominal(sentence: str, end: int, clause_start: int) -> bool:
-    """签约企业/签约项目 used as a noun phrase (希望签约企业…) rather than reporting
-    a signing; it reports one when the clause gives a count or an amount."""
-    if not _NOMINAL.match(sentence, end):
+def _is_heading(line: str, first: bool, following: list[str]) -> bool:
+    """A line without sentence punctuation: short and comma-free, or a headline
+    (the first line, or one followed by a 发布时间/来源 line), commas and all."""
+    if line[-1] in _TERMINATORS or len(line) > 80:
         return False
-    clause = sentence[clause_start:_clause_end(sentence, end)]
-    return not (_COUNT.search(clause) or _MONEY.search(clause))
-
-
-def _has_instrument(sentence: str, match: re.Match) -> bool:
-    """Whether a 签署/签订 verb governs an agreement rather than a document or order."""
-    after = _OTHER_INSTRUMENT.sub("", sentence[match.end():_clause_end(sentence, match.end())])
-    before = _OTHER_INSTRUMENT.sub("", sentence[max(0, match.start() - 15):match.start()])
-    return bool(re.search(_INSTRUMENT, after) or re.search(_INSTRUMENT + r"[^，,。；;]{0,6}$", before))
+    if len(line) <= 40 and not re.search("[，,]", line):
+        return True
+    return first or any(_CHROME.search(f) for f in following if f.strip())
 
 
 # ---------------------------------------------------------------- fields
@@ -224,6 +158,7 @@ def _parties(sent: _Sentence, triggers: list[int], mentions: list[tuple[int, int
     allowed = [(s, e) for i, (s, e) in enumerate(clauses[:last + 1])
                if i in trigger_clauses or not _NOT_PARTY_CLAUSE.search(sent.text[s:e])]
     excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(sent.text)]
+    excluded += [*rules.object_spans(sent.text), (0, rules.dateline_end(sent.text))]
     names: list[str] = []
     for start, end, name in mentions:
         rel = start - sent.start
@@ -233,70 +168,6 @@ def _parties(sent: _Sentence, triggers: list[int], mentions: list[tuple[int, int
         if inside and not any(s <= rel < e for s, e in excluded) and name not in names:
             names.append(name)
     return names
-
-
-def _count(sent: str, trigger: int) -> int | None:
-    """How many projects/enterprises/agreements the sentence says were signed:
-    the count nearest the trigger in a signing clause, else in an earlier clause."""
-    clauses = _clauses(sent)
-    at = _clause_index(clauses, trigger)
-    order = [i for i in range(len(clauses)) if _TRIGGER.search(sent[slice(*clauses[i])])]
-    order += [i for i in range(at - 1, -1, -1) if i not in order]
-    for i in order:
-        if i > at and not _SIGNED_COUNT.search(sent[slice(*clauses[i])]):
-            continue
-        found = list(_COUNT.finditer(sent, *clauses[i]))
-        if found:
-            best = min(found, key=lambda m: abs(m.start() - trigger))
-            return _number(best.group(1))
-    return None
-
-
-def _signed_count(sent: str) -> int | None:
-    """A count tied to signing words in a detail sentence (签约项目12个, 12个项目签约)."""
-    for match in _COUNT.finditer(sent):
-        window = sent[max(0, match.start() - 8):match.end() + 8]
-        if _SIGNED_COUNT.search(window):
-            return _number(match.group(1))
-    return None
-
-
-def _number(text: str) -> int | None:
-    """Arabic digits or a small Chinese numeral (两, 十二) as an int."""
-    if text.isdigit():
-        return int(text)
-    digits = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    tens, sep, units = text.partition("十")
-    if not sep:
-        return digits.get(text)
-    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
-
-
-def _amount(sent: str, *, detail: bool = False) -> dict | None:
-    """The total money stated for the signing: {'value': …, 'unit': '元'}."""
-    candidates = []
-    for match in _MONEY.finditer(sent):
-        before = sent[max(0, match.start() - 12):match.start()]
-        if re.search(r"均|每", before[-4:]):
-            continue
-        rank = 0 if _TOTAL.search(before) else 1 if _MONEY_CONTEXT.search(before) else 2
-        if rank == 2 and not _SIGNING_WORDS.search(sent[slice(*_clause_around(sent, match.start()))]):
-            continue
-        candidates.append((rank, match))
-    if not candidates:
-        return None
-    rank, match = min(candidates, key=lambda c: c[0])
-    if detail and rank > 0:
-        return None
-    value = round(float(match.group(1)) * _MULTIPLIERS[match.group(2)], 2)
-    value = int(value) if value.is_integer() else value
-    return {"value": value, "unit": match.group(3)}
-
-
-def _clause_around(sent: str, pos: int) -> tuple[int, int]:
-    """[start, end) of the clause holding ``pos``."""
-    clauses = _clauses(sent)
-    return clauses[_clause_index(clauses, pos)]
 
 
 def _projects(sent: str) -> list[str]:
@@ -316,29 +187,61 @@ def _is_named(name: str) -> bool:
     if len(name) < 2:
         return False
     core = _PROJECT_NOISE.sub("", name)
-    core = _place_pattern().sub("", core)
+    core = _place_scanner().remove(core)
     return len(core) >= 2 and not _GENERIC_PROJECT.match(core)
 
 
+def _own_dates(text: str, trigger: int, published: str | None, *,
+               reports: bool = False) -> list[tuple[int, int, str]]:
+    """Dates written in the sentence up to the end of the trigger clause, no
+    datelines: the signing's own, or (``reports``) those of a reporting clause
+    (记者4月18日从…获悉)."""
+    limit = _clause_around(text, trigger)[1]
+    return [(s, e, iso[:4] if _UNTIL.search(text, 0, s) else iso) for s, e, iso in find_dates(text, published=published)
+            if s < limit and not rules.is_dateline_date(text, e) and rules.is_report_date(text, s, e) == reports]
+
+
+def _own_date(text: str, trigger: int, published: str | None) -> str | None:
+    """The most precise date the sentence states before its trigger."""
+    before = [d for d in _own_dates(text, trigger, published) if d[0] < trigger]
+    return max(reversed(before), key=lambda d: len(d[2]))[2] if before else None
+
+
 def _date(sentences: list[_Sentence], index: int, trigger: int, published: str | None) -> str | None:
-    """Date of the signing: in its sentence up to the trigger clause, else in the
-    previous sentence of the same paragraph; vague times (近日, 目前) give None."""
+    """Date of the signing: in its sentence up to the trigger clause; through
+    会上 / 当天 / 同日 / 期间, the meeting's date written earlier; else in the
+    previous sentence of the same paragraph. Vague times (近日, 目前) give None."""
     sent = sentences[index]
-    clauses = _clauses(sent.text)
-    limit = clauses[_clause_index(clauses, trigger)][1]
-    dates = [d for d in find_dates(sent.text, published=published) if d[0] < limit]
-    before = [d for d in dates if d[0] < trigger]
-    if before:
-        return max(reversed(before), key=lambda d: len(d[2]))[2]
+    dates = _own_dates(sent.text, trigger, published)
     if dates:
-        return dates[0][2]
-    if _VAGUE_TIME.search(sent.text[:limit]) or index == 0:
+        return _own_date(sent.text, trigger, published) or dates[0][2]
+    limit = _clause_around(sent.text, trigger)[1]
+    if _VAGUE_TIME.search(sent.text[:limit]):
+        return None
+    if rules.carries_date(sent.text, trigger):
+        reported = [d for d in _own_dates(sent.text, trigger, published, reports=True) if d[0] < trigger]
+        return reported[-1][2] if reported else _meeting_date(sentences, index, published)
+    if index == 0:
         return None
     previous = sentences[index - 1]
     if previous.para != sent.para:
         return None
     found = find_dates(previous.text, published=published)
     return found[-1][2] if found else None
+
+
+def _meeting_date(sentences: list[_Sentence], index: int, published: str | None) -> str | None:
+    """The latest day or month written before sentence ``index`` (years alone,
+    datelines, headings and page chrome are skipped)."""
+    for sent in reversed(sentences[max(0, index - _MEETING_REACH):index]):
+        if sent.heading or _CHROME.search(sent.text):
+            continue
+        for start, end, iso in reversed(find_dates(sent.text, published=published)):
+            if len(iso) > 4 and not rules.is_dateline_date(sent.text, end):
+                return iso
+        if _RECENTLY.search(sent.text):
+            return None                 # 近日…。同日，… : the day is not written
+    return None
 
 
 # ---------------------------------------------------------------- places
@@ -370,9 +273,8 @@ def _place_lexicon() -> dict[str, tuple[str, int]]:
 
 
 @lru_cache(maxsize=1)
-def _place_pattern() -> re.Pattern:
-    names = sorted(_place_lexicon(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+def _place_scanner() -> WordScanner:
+    return WordScanner(_place_lexicon())
 
 
 def _find_places(text: str) -> list[tuple[int, int, str]]:
@@ -382,7 +284,7 @@ def _find_places(text: str) -> list[tuple[int, int, str]]:
     written somewhere, which keeps 朝阳文创大道 from meaning Beijing's 朝阳区.
     """
     lexicon = _place_lexicon()
-    found = [(m.start(), m.end(), m.group()) for m in _place_pattern().finditer(text)]
+    found = _place_scanner().find_all(text)
     written = {name for _, _, name in found if lexicon[name][0] == name}
     return [(s, e, lexicon[name][0]) for s, e, name in found if lexicon[name][0] in written]
 
@@ -404,7 +306,7 @@ def _location(sent: _Sentence, mentions, places, region: str | None, topic: str 
     a named place; a settle target that is itself a place (…大道, …园区); else the
     document's region. 签约入驻 with no target settles into the paragraph's topic."""
     venue = _VENUE.search(sent.text)
-    settle = _AFTER_SETTLE.search(sent.text)
+    settle = _settle_into(sent.text)
     if not venue and not settle:
         if not _SETTLE.search(sent.text):
             return None
@@ -420,6 +322,14 @@ def _location(sent: _Sentence, mentions, places, region: str | None, topic: str 
         if _PLACE_SUFFIX.search(match.group(1)):
             return match.group(1)
     return region
+
+
+def _settle_into(text: str) -> re.Match | None:
+    """Where something settles (落户X园区); not the settlers (入驻科技型企业130余家)."""
+    match = _AFTER_SETTLE.search(text)
+    if match and (_COUNT.search(match.group(1)) or _SETTLERS.match(match.group(1))):
+        return None
+    return match
 
 
 def _topic(sentences: list[_Sentence], index: int, mentions) -> str | None:
@@ -449,8 +359,10 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
     administrative names are found with jionlp's location data. Relative dates
     resolve against ``published``.
     """
+    if not _TRIGGER.search(text):
+        return []                       # most documents: no sentence needs a look
     sentences = _sentences(text)
-    found = [[] if sent.heading else _triggers(sent.text) for sent in sentences]
+    found = [[] if sent.heading else rules.triggers(sent.text) for sent in sentences]
     if not any(found):
         return []
     mentions = _settle_mentions(text, organizations, _mentions(organizations))
@@ -459,11 +371,13 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
     events: list[_Event] = []
     for index, (sent, triggers) in enumerate(zip(sentences, found)):
         last = events[-1] if events else None
-        if last and _continues(sentences, index, last, bool(triggers)):
-            _merge(last.signing, sent, triggers, mentions)
-        elif triggers:
-            signing = _build(sentences, index, triggers, mentions, places, region, published)
-            events.append(_Event(signing, index))
+        acts = rules.acts(sent.text, triggers)
+        if last and _continues(sentences, index, last, triggers, acts, published):
+            _merge(last, index, sent, acts, mentions)
+        elif acts:
+            signing = _build(sentences, index, acts, mentions, places, region, published)
+            batch = bool(_CEREMONY.search(sent.text)) or (signing.count or 0) >= 2
+            events.append(_Event(signing, index, index, batch))
     return [event.signing for event in events]
 
 
@@ -473,35 +387,68 @@ def _build(sentences, index, triggers, mentions, places, region, published) -> S
     topic = _topic(sentences, index, mentions)
     parties = _parties(sent, triggers, mentions)
     place_topic = topic if topic and _PLACE_SUFFIX.search(topic) else _topic_place(sentences, index)
-    if not parties and _SETTLE.search(sent.text) and not _AFTER_SETTLE.search(sent.text) and topic:
+    if not parties and _SETTLE.search(sent.text) and not _settle_into(sent.text) and topic:
         parties = [topic]
+    if not parties and _BOTH_SIDES.search(sent.text[:_clause_around(sent.text, trigger)[1]]) and index:
+        parties = _antecedents(sentences[index - 1], mentions)
     return Signing(
         text=sent.text, date=_date(sentences, index, trigger, published), parties=parties,
         projects=_projects(sent.text), count=_count(sent.text, trigger), amount=_amount(sent.text),
         location=_location(sent, mentions, places, region, place_topic), start=sent.start, end=sent.end)
 
 
-def _continues(sentences: list[_Sentence], index: int, last: _Event, has_trigger: bool) -> bool:
-    """Whether a sentence restates or details the most recent signing event."""
-    sent, first = sentences[index], sentences[last.index]
-    if index - last.index > 4 or sent.para - first.para > 1:
+def _antecedents(previous: _Sentence, mentions) -> list[str]:
+    """双方/三方 of a signing: the organisations the previous sentence names (two or more)."""
+    excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(previous.text)]
+    names: list[str] = []
+    for start, end, name in mentions:
+        rel = start - previous.start
+        if 0 <= rel and end <= previous.end and not any(s <= rel < e for s, e in excluded) and name not in names:
+            names.append(name)
+    return names if len(names) >= 2 else []
+
+
+def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: list[int],
+               acts: list[int], published: str | None) -> bool:
+    """Whether a sentence restates or details the most recent signing event: a
+    mention of its ceremony, a detail (此次签约…, 其中…, 根据协议…), one piece of a
+    ；-separated report, or one signing at the batch's ceremony (现场…, 分别与…)."""
+    sent, recent = sentences[index], sentences[event.last]
+    detail = rules.is_detail(sent.text)
+    near = index - event.last <= 3 and sent.para - recent.para <= 1
+    if rules.is_explicit_anaphor(sent.text):
+        near = index - event.last <= 6 and sent.para - recent.para <= 2
+    if not near or not (triggers or detail):
         return False
-    if _ANAPHOR.search(sent.text):
-        return has_trigger or bool(re.search(r"签约|项目|协议|投资|合同", sent.text))
-    same_ceremony = _ON_SITE.search(sent.text) or sentences[index - 1].text[-1] in "；;"
-    return bool(same_ceremony and _CEREMONY.search(first.text) and index - last.index <= 2)
+    if not acts:                        # mentions and details add to the event before
+        return not rules.is_planned(sent.text)
+    if rules.is_cumulative(sent.text, acts[0]) or rules.is_new_occasion(sent.text):
+        return False
+    own = _own_date(sent.text, acts[0], published)
+    if own and own != event.signing.date:
+        return False
+    if sentences[index - 1].text[-1] in "；;" and event.last == index - 1:
+        return True
+    if rules.is_ceremony_only(sent.text, acts) or rules.opens_with_signed(sent.text):
+        return True
+    return event.batch and (detail or rules.is_on_site(sent.text))
 
 
-def _merge(signing: Signing, sent: _Sentence, triggers: list[int], mentions) -> None:
-    """Fill the event's missing fields from a detail sentence."""
-    if signing.count is None:
-        signing.count = _signed_count(sent.text)
-    if signing.amount is None:
+def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions) -> None:
+    """Fill the event's missing fields from a detail sentence; mentions of the
+    ceremony (签约仪式上…表示) only extend its reach."""
+    event.last = index
+    signing = event.signing
+    if not acts and not rules.is_detail(sent.text):
+        return
+    subset = bool(_SUBSET.search(sent.text))     # 其中… details one part of the event
+    if signing.count is None and not subset:
+        signing.count = _count(sent.text, acts[0]) if acts else _signed_count(sent.text)
+    if signing.amount is None and not (event.batch and (subset or not _COUNT.search(sent.text))):
         signing.amount = _amount(sent.text, detail=True)
     for project in _projects(sent.text):
         if project not in signing.projects:
             signing.projects.append(project)
-    if triggers:
-        for name in _parties(sent, triggers, mentions):
-            if name not in signing.parties:
-                signing.parties.append(name)
+    for name in _parties(sent, acts, mentions) if acts else []:
+        if name not in signing.parties:
+            signing.parties.append(name)

@@ -116,6 +116,27 @@ def test_find_dates(text, expected):
         assert text[start:end].strip()
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a span of months is a period: its year
+    pytest.param("今年1—4月，全区新签约项目63个。", [(0, 6, "2025")], id="jinnian-dash-range"),
+    pytest.param("1至3月，共签约项目12个。", [(0, 4, "2025")], id="bare-zhi-range"),
+    pytest.param("2024年1-6月，累计签约33个。", [(0, 9, "2024")], id="year-hyphen-range"),
+    pytest.param("去年7～12月，共签约8个。", [(0, 7, "2024")], id="qunian-tilde-range"),
+    pytest.param("一至四月份，新签约项目21个。", [(0, 5, "2025")], id="cn-month-range"),
+    pytest.param("1月至4月，新签约项目21个。", [(0, 5, "2025")], id="both-months-written"),
+    # a span of days is its month, or its year across months
+    pytest.param("8月22日至24日，博览会在重庆举办。", [(0, 9, "2025-08")], id="day-range-one-month"),
+    pytest.param("3月30日—4月2日，展会举行。", [(0, 10, "2025")], id="day-range-across-months"),
+    pytest.param("2024年9月3日-5日，论坛举行。", [(0, 12, "2024-09")], id="day-range-with-year"),
+    pytest.param("4月—5月间", [(0, 5, "2025")], id="month-to-month"),
+    # not ranges
+    pytest.param("3-4月5日", [(2, 6, "2025-04-05")], id="month-then-day-is-no-range"),
+    pytest.param("4—1月", [(2, 4, "2025-01")], id="backwards-is-no-range"),
+])
+def test_find_date_ranges(text, expected):
+    assert find_dates(text, published=PUBLISHED) == expected
+
+
 @pytest.mark.parametrize("expr, published, expected", [
     pytest.param("28日", "2025-04-05", "2025-03-28", id="bare-day-well-after-is-last-month"),
     pytest.param("28日", "2025-01-05", "2024-12-28", id="bare-day-across-new-year"),

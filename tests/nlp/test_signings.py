@@ -140,7 +140,7 @@ def test_parties(text, names, parties):
     pytest.param("2023年9月，大足区与重庆交通大学签署合作协议。", None, "2023-09", id="absolute-without-published"),
     pytest.param("4月10日，第二届西部科学城招商推介会在重庆举行。会上，12个重大项目签约，总金额达98亿元。",
                  PUBLISHED, "2025-04-10", id="date-from-previous-sentence"),
-    pytest.param("4月10日，推介会在重庆举行。\n会上，12个重大项目签约。", PUBLISHED, None,
+    pytest.param("4月10日，推介会在重庆举行。\n12个重大项目签约。", PUBLISHED, None,
                  id="previous-paragraph-not-inherited"),
     pytest.param("协议签署后，项目预计2026年6月建成投产。", PUBLISHED, None, id="later-plan-date-not-signing-date"),
 ])
@@ -177,6 +177,16 @@ def test_semicolon_pieces_of_one_ceremony_are_one_event():
     assert signing.parties == ["南岸区商务委", "香港贸发局", "重庆机场集团", "南方航空"]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("北碚区与西南大学签署合作协议，共建创新研究院\n4月2日，北碚区人民政府与西南大学签署合作协议。",
+                 id="first-line-headline-with-comma"),
+    pytest.param("首页 > 要闻\n北碚区与西南大学签署合作协议，共建创新研究院\n发布时间：2025-04-03 来源：区融媒体中心\n"
+                 "4月2日，北碚区人民政府与西南大学签署合作协议。", id="headline-over-the-date-line"),
+])
+def test_headlines_restate_the_body(text):
+    assert only(text, "北碚区人民政府", "西南大学").date == "2025-04-02"
+
+
 def test_most_precise_date_before_the_trigger_wins():
     text = "4月22日，2025年永川区一季度重大招商项目集中签约仪式在永川区会展中心举行。"
     check(only(text), {"date": "2025-04-22", "location": "永川区", "projects": []})
@@ -185,6 +195,213 @@ def test_most_precise_date_before_the_trigger_wins():
 def test_one_sentence_with_two_triggers_is_one_event():
     text = "签约仪式上，双方签署了战略合作协议和项目投资协议。"
     assert len(signings(text)) == 1
+
+
+# ---------------------------------------------------------------- one ceremony, one event
+
+_CEREMONY_DETAILS = {
+    "other-paragraph-and-semicolon": (
+        "4月8日，大渡口区重点项目集中签约仪式举行，共签约项目15个，总投资62亿元。\n"
+        "其中，区政府与重庆钢铁集团签订新材料产业园项目投资协议；建桥园区管委会分别与甲源科技有限公司、"
+        "乙辰物流有限公司签订合作协议。签约仪式现场，重庆银行大渡口支行还与建桥园区管委会签署金融服务协议。",
+        ["区政府", "重庆钢铁集团", "建桥园区管委会", "甲源科技有限公司", "乙辰物流有限公司", "重庆银行大渡口支行"],
+        {"count": 15, "amount": {"value": 6200000000, "unit": "元"}}),
+    "suihou-and-ciwai-after-witness": (
+        "6月3日，江津区招商引资项目集中签约活动在双福新区举行。区委书记出席活动并见证签约。\n"
+        "随后，重庆小康动力有限公司与江津区人民政府签署电驱系统项目投资协议，总投资12亿元。"
+        "此外，四川港投集团还与江津综合保税区管委会签订物流合作协议。",
+        ["重庆小康动力有限公司", "江津区人民政府", "四川港投集团", "江津综合保税区管委会"],
+        {"count": None, "amount": None}),
+    "huodongzhong-fills-empty-parties": (
+        "5月9日，黔江区文旅项目集中签约活动举行，9个项目现场签约，总投资33亿元。"
+        "此次签约的项目涵盖康养、民宿等领域。活动中，重庆旅游投资集团有限公司与黔江区人民政府签署合作协议。",
+        ["重庆旅游投资集团有限公司", "黔江区人民政府"],
+        {"count": 9, "amount": {"value": 3300000000, "unit": "元"}}),
+    "count-in-the-next-sentence": (
+        "3月27日，北碚区召开一季度重点项目集中签约会。会上，北碚区与46个项目的投资方现场签约，"
+        "项目协议总投资超过200亿元。", [],
+        {"count": 46, "amount": {"value": 20000000000, "unit": "元"}}),
+}
+
+
+@pytest.mark.parametrize("text, names, expected", [pytest.param(*case, id=key)
+                                                    for key, case in _CEREMONY_DETAILS.items()])
+def test_detail_signings_of_a_ceremony_merge_into_it(text, names, expected):
+    signing = only(text, *names)
+    assert signing.start == 0
+    assert signing.parties == list(names)
+    check(signing, expected)
+
+
+def test_a_project_amount_of_one_detail_is_not_the_batch_total():
+    text = ("6月3日，江津区招商引资项目集中签约活动举行，共签约项目12个。"
+            "其中，重庆小康动力有限公司与江津区人民政府签署电驱系统项目投资协议，总投资12亿元。")
+    check(only(text, "重庆小康动力有限公司", "江津区人民政府"), {"count": 12, "amount": None})
+
+
+@pytest.mark.parametrize("text, names, dates", [
+    pytest.param("4月8日，大足区集中签约仪式举行，共签约项目15个。同日下午，大足区人民政府还与重庆工商大学签署校地合作协议。",
+                 ["大足区人民政府", "重庆工商大学"], ["2025-04-08", "2025-04-08"], id="tongri-xiawu"),
+    pytest.param("3月25日，荣昌区召开招商大会，6个项目集中签约。此前，3月18日，荣昌区人民政府还与重庆银行签署战略合作协议。",
+                 ["荣昌区人民政府", "重庆银行"], ["2025-03-25", "2025-03-18"], id="ciqian-with-date"),
+    pytest.param("7月1日，甲源科技有限公司与乙辰物流有限公司签署协议。7月5日，丙区举行项目签约仪式。",
+                 ["甲源科技有限公司", "乙辰物流有限公司"], ["2025-07-01", "2025-07-05"], id="another-day"),
+    pytest.param("4月3日，高新区管委会与重庆大学签署合作协议。同日，科学谷与8家企业签订入驻协议。",
+                 ["高新区管委会", "重庆大学", "科学谷"], ["2025-04-03", "2025-04-03"], id="tongri-after-single"),
+])
+def test_signings_on_other_occasions_are_their_own_events(text, names, dates):
+    assert [s.date for s in signings(text, *names)] == dates
+
+
+# ---------------------------------------------------------------- restatements
+
+@pytest.mark.parametrize("follow_up", [
+    pytest.param("在签约仪式上，区长表示将全力做好服务保障。", id="zai-yishi-shang-biaoshi"),
+    pytest.param("签约仪式上，双方还就共建实习基地进行了交流。", id="yishi-shang-jiaoliu"),
+    pytest.param("区委书记、区长出席活动并见证签约。", id="jianzheng-qianyue"),
+    pytest.param("重庆钢铁集团等企业代表参加了签约活动。", id="canjia-qianyue-huodong"),
+    pytest.param("根据签约协议，项目将分三期建设，一期计划投资约12亿元。", id="genju-qianyue-xieyi"),
+    pytest.param("签约现场，企业代表纷纷表示将加快项目建设。", id="qianyue-xianchang"),
+    pytest.param("在当天的签约活动中，高校代表围绕成果转化进行了交流。", id="qianyue-huodong-zhong"),
+    pytest.param("这是该区今年签署的第3份校地合作协议。", id="ordinal-restatement"),
+    pytest.param("签约仪式由副区长主持。", id="ceremony-held-by"),
+    pytest.param("昨日的签约仪式上，企业方面透露已累计投资超过200亿元。", id="zuori-yishi-shang"),
+])
+def test_restatements_add_no_event(follow_up):
+    text = "4月2日，北碚区人民政府与重庆钢铁集团签署战略合作协议。" + follow_up
+    signing = only(text, "北碚区人民政府", "重庆钢铁集团")
+    check(signing, {"start": 0, "amount": None, "parties": ["北碚区人民政府", "重庆钢铁集团"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("5月9日，黔江区举行文旅项目签约仪式。", {"date": "2025-05-09"}, id="ceremony-held"),
+    pytest.param("签约仪式上，8个项目集中签约，总投资50亿元。",
+                 {"count": 8, "amount": {"value": 5000000000, "unit": "元"}}, id="act-at-the-ceremony"),
+    pytest.param("在区领导见证下，两家企业签订了供货合同。", {"count": 2}, id="jianzheng-xia-is-an-act"),
+])
+def test_ceremony_words_with_an_act_are_signings(text, expected):
+    check(only(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("区委书记出席签约仪式并致辞。", id="chuxi-yishi"),
+    pytest.param("出席签约仪式的还有市经信委负责人。", id="chuxi-de-huanyou"),
+    pytest.param("企业负责人说，从签约到拿地只用了45天。", id="cong-qianyue-dao"),
+    pytest.param("一季度签约的11个项目中有8个是配套企业。", id="qianyue-de-xiangmu-zhong"),
+])
+def test_mentions_alone_are_not_signings(text):
+    assert signings(text) == []
+
+
+# ---------------------------------------------------------------- dates through the meeting
+
+@pytest.mark.parametrize("text, date", [
+    pytest.param("3月14日，南川区科技创新大会召开。\n大会通报，2024年全区研发投入增长12%。\n"
+                 "会上，南川区人民政府与重庆理工大学签订校地合作协议。", "2025-03-14", id="huishang-two-paragraphs-down"),
+    pytest.param("3月14日，区政府召开新闻发布会。会上，南岸区人民政府与重庆理工大学签订合作协议。", "2025-03-14",
+                 id="huishang-of-a-press-conference"),
+    pytest.param("发布时间：2025-04-20 来源：区融媒体中心\n会上，南岸区人民政府与重庆理工大学签订合作协议。", None,
+                 id="page-date-is-not-the-meeting"),
+    pytest.param("1月8日，綦江区重大项目集中开工。\n当天下午，綦江区人民政府与重庆理工大学签署合作协议。",
+                 "2025-01-08", id="dangtian-xiawu"),
+    pytest.param("3月13日，渝北区召开民营经济大会。\n会议现场还举行了银企签约，6家银行与企业签订合作协议。",
+                 "2025-03-13", id="huiyi-xianchang"),
+    pytest.param("6月12日，中国—东盟博览会在南宁开幕。开幕当天，重庆代表团共签约项目25个。", "2025-06-12",
+                 id="kaimu-dangtian"),
+    pytest.param("8月22日至24日，智博会在重庆举办。展会期间，南岸区人民政府与重庆理工大学签署合作协议。", "2025-08",
+                 id="qijian-of-a-day-range"),
+    pytest.param("记者4月18日从区商务委获悉，当天，南岸区人民政府与重庆理工大学签订合作协议。", "2025-04-18",
+                 id="dangtian-of-the-report"),
+    pytest.param("4月18日，记者从区商务委获悉，今年一季度，全区新签约项目11个。", "2025",
+                 id="report-date-is-not-the-signing-date"),
+    pytest.param("华龙网4月20日讯（记者 王五）近日，南岸区人民政府与重庆理工大学签订合作协议。", None,
+                 id="dateline-is-not-the-signing-date"),
+    pytest.param("3月2日，区里召开招商大会。\n近日，南岸区人民政府与甲源科技公司签订投资协议。"
+                 "同日，重庆理工大学与南岸区人民政府签订合作协议。", None, id="tongri-after-jinri"),
+])
+def test_dates_carried_through_the_meeting(text, date):
+    names = ["南岸区人民政府", "南川区人民政府", "綦江区人民政府", "重庆理工大学", "甲源科技公司"]
+    assert signings(text, *[n for n in names if n in text])[-1].date == date
+
+
+# ---------------------------------------------------------------- periods and cumulative totals
+
+@pytest.mark.parametrize("text, date", [
+    pytest.param("今年1—4月，万盛经开区新签约招商项目38个。", "2025", id="jinnian-month-range"),
+    pytest.param("1至3月，全区新签约项目45个。", "2025", id="bare-month-range"),
+    pytest.param("2024年1-6月，綦江区共签约项目33个。", "2024", id="year-month-range"),
+    pytest.param("今年上半年，全区签约项目52个。", "2025", id="jinnian-shangbannian"),
+])
+def test_periods_give_the_year(text, date):
+    assert only(text).date == date
+
+
+def test_a_cumulative_statement_is_its_own_event():
+    text = ("3月5日，永川区人民政府与长城汽车签署投资协议。\n"
+            "截至目前，永川区人民政府已累计与20家整车及零部件企业签署合作协议。")
+    first, cumulative = signings(text, "永川区人民政府", "长城汽车")
+    check(first, {"count": None, "date": "2025-03-05", "parties": ["永川区人民政府", "长城汽车"]})
+    check(cumulative, {"count": 20, "date": None, "parties": ["永川区人民政府"]})
+
+
+def test_a_cumulative_statement_after_a_batch_keeps_its_own_count():
+    text = "3月28日，铜梁区集中签约活动举行，现场签约项目27个。今年以来，全区累计签约项目63个，协议投资额326亿元。"
+    batch, cumulative = signings(text)
+    check(batch, {"count": 27, "amount": None})
+    check(cumulative, {"count": 63, "date": "2025", "amount": {"value": 32600000000, "unit": "元"}})
+
+
+# ---------------------------------------------------------------- amounts
+
+@pytest.mark.parametrize("text, amount", [
+    pytest.param("现场签约项目20个，协议引资152亿元，其中投资额超过5亿元的项目11个。", 15200000000,
+                 id="threshold-after-total"),
+    pytest.param("共签约项目15个，总投资85.6亿元，其中10亿元以上项目3个。", 8560000000, id="yishang-threshold"),
+    pytest.param("签约项目12个，均超过1亿元，合计投资46亿元。", 4600000000, id="jun-threshold"),
+    pytest.param("区农业农村委与两家银行签署合作协议，两家银行将提供不低于50亿元的意向信贷支持。", None,
+                 id="commitment-not-amount"),
+    pytest.param("校企双方签订合作协议，企业首期投入研发经费800万元。", None, id="one-side-funding-not-amount"),
+])
+def test_amount_is_the_stated_total(text, amount):
+    signing = only(text)
+    assert (signing.amount or {}).get("value") == amount
+
+
+# ---------------------------------------------------------------- who signs
+
+@pytest.mark.parametrize("text, names, parties", [
+    pytest.param("上游新闻5月8日讯（记者 王五）5月7日，垫江县人民政府与重庆三峰环境集团签订合作协议。",
+                 ["上游新闻", "垫江县人民政府", "重庆三峰环境集团"], ["垫江县人民政府", "重庆三峰环境集团"],
+                 id="dateline-outlet"),
+    pytest.param("本报讯（通讯员 李四）铜梁区人民政府与重庆交通大学签订校地合作协议。",
+                 ["本报", "铜梁区人民政府", "重庆交通大学"], ["铜梁区人民政府", "重庆交通大学"], id="benbao-xun"),
+    pytest.param("西南大学与北碚区人民政府签署共建西南大学北碚智慧农业研究院合作协议。",
+                 ["西南大学", "北碚区人民政府", "西南大学北碚智慧农业研究院"], ["西南大学", "北碚区人民政府"],
+                 id="institute-to-build-is-the-object"),
+    pytest.param("重庆交通大学与巴南区人民政府签约共建巴南现代物流研究中心。",
+                 ["重庆交通大学", "巴南区人民政府", "巴南现代物流研究中心"], ["重庆交通大学", "巴南区人民政府"],
+                 id="qianyue-gongjian-object"),
+    pytest.param("綦江区人民政府与重庆理工大学签订校地合作框架协议。", ["綦江区人民政府", "重庆理工大学"],
+                 ["綦江区人民政府", "重庆理工大学"], id="framework-university-district"),
+])
+def test_parties_are_the_signing_sides(text, names, parties):
+    assert only(text, *names).parties == parties
+
+
+@pytest.mark.parametrize("text, parties", [
+    pytest.param("4月2日，北碚区人民政府与西南大学举行校地合作座谈会。会后，双方签署深化合作协议。",
+                 ["北碚区人民政府", "西南大学"], id="shuangfang-after-a-meeting"),
+    pytest.param("西南大学代表到北碚区人民政府座谈。北碚区人民政府与西南大学签署协议。",
+                 ["北碚区人民政府", "西南大学"], id="sides-written-stay"),
+    pytest.param("北碚区人民政府负责人到企业调研。双方签署合作协议。", [], id="one-organisation-is-no-pair"),
+])
+def test_both_sides_refer_to_the_previous_sentence(text, parties):
+    assert only(text, "北碚区人民政府", "西南大学").parties == parties
+
+
+def test_enterprises_settling_are_not_the_target():
+    text = "走进南岸区创新孵化基地，创业团队正在调试新产品。据介绍，该基地已签约入驻科技型企业130余家。"
+    check(only(text, "南岸区创新孵化基地"), {"parties": ["南岸区创新孵化基地"], "count": 130, "date": None})
 
 
 # ---------------------------------------------------------------- not signings
@@ -226,6 +443,13 @@ def test_one_sentence_with_two_triggers_is_one_event():
     pytest.param("项目签约后3个月内须开工建设。", id="policy-after-signing"),
     pytest.param("企业与区政府签订投资协议后，应在6个月内完成注册。", id="policy-after-agreement"),
     pytest.param("全年力争签约项目100个以上，签约金额500亿元以上。", id="target-carries-over-the-sentence"),
+    # statistics of contract farming, planned signings after a count
+    pytest.param("全区签订青菜头订单收购面积达到68万亩。", id="order-area-statistic"),
+    pytest.param("目前还有15个项目进入拟签约阶段，力争二季度集中签约。", id="ni-qianyue-jieduan"),
+    pytest.param("当天，区投资促进中心组织园区与18家企业洽谈，其中5个项目有望在二季度签约落地。",
+                 id="qiatan-youwang"),
+    pytest.param("2月28日，重庆医科大学附属医院揭牌成立。", id="jiepai-chengli"),
+    pytest.param("规模以上企业劳动合同签订率达到98%。", id="qianding-lv"),
 ])
 def test_not_signings(text):
     assert signings(text) == []

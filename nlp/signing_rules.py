@@ -1,0 +1,361 @@
+"""Sentence-level rules for signings: which words report a signing act, and
+how a sentence relates to the signing reported before it.
+
+nlp/signings.py builds the events and fills their fields; this module only
+classifies words and sentences, so that each rule is stated once:
+
+- a trigger (签约, 签署/签订 + an instrument) is an *act* when it reports a
+  signing (A与B签署…协议, 12个项目集中签约, 签约项目27个, 举行…签约仪式) and a
+  *mention* when it only names the ceremony or an earlier signing (在签约仪式上…
+  表示, 见证签约, 参加了签约活动, 根据签约协议, 此次签约的…); mentions never start
+  an event;
+- a *detail* sentence (此次签约…, 其中…, 根据协议…) fills in the event before it;
+- an *on-site* sentence (活动现场…, 会上…, …分别与…, …还与…) reports one signing
+  of the ceremony before it;
+- a *new occasion* (同日下午…, 此前…, 次日…) and a *cumulative* statement
+  (已累计与…签署, 今年以来…新签约) are events of their own;
+- 会上 / 当天 / 同日 / 期间 take the date of the meeting named earlier.
+
+It also reads the sentence-level fields: clauses, the count of what was
+signed and the total amount (thresholds and one side's commitments excluded).
+"""
+from __future__ import annotations
+
+import re
+
+INSTRUMENT = r"(?:协议|合同|备忘录|合作书|意向书|协定|合约|契约|战略合作|共建书|项目|大单|订单)"
+_SIGN_VERB = r"(?:签署|签订|签下|签定|草签|缔结|订立|签了)"
+TRIGGER = re.compile(rf"签约|签字仪式|{_SIGN_VERB}")
+COUNT = re.compile(r"(?<![\d.第])(\d+|[两二三四五六七八九十]{1,3})\s*(?:余|多)?\s*(个|家|项|所|份|宗|件)"
+                   r"(?!月|百分点|工作日|小时)")
+MONEY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|千万|百万|亿|万)?\s*(元|美元|港元|欧元)")
+
+_NOT_PROJECT_SIGNING = re.compile(
+    r"家庭医生|家医|签约医生|签约服务|签[约订署]率|签约居民|签约人[数群]|签约对象"
+    r"|签约(?:主播|艺人|作家|歌手|球员|演员|画家|模特|作者)"
+    r"|签约(?:意向|事宜|后|前|之日|时)"
+    r"|签约项目[^，,。；;]{0,3}(?:开工|落地|投产|履约|到位|转化|建设|推进)")
+_NOMINAL = re.compile(r"(?:企业|项目|客商|嘉宾|代表|双方|各方|单位|主体|资金|金额|总额|额|方)")
+_OTHER_INSTRUMENT = re.compile(r"(?:劳动|劳务|聘用|用工|购房|租房|技术)合同|责任书|承诺书")
+_PLAN = re.compile(
+    r"(?:拟|将(?!近)|即将|计划(?!总?投资)|有望|准备|预计(?!总?投资)|力争|争取|打算|有意|推动(?!下)|推进(?!下)"
+    r"|加快|尽快|早日|确保|应当|应该|(?<![供相响反适呼答])应|须|必须|需要|可以|同意|鼓励|支持(?!下)|引导)"
+    r"[^，,。；;]{0,12}$"
+    r"|^\s*(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、)?"
+    r"\s*(?:对|凡|如(?!期)|若)"
+    r"|(?:尚未|未|没有|不|拒绝|待)\s*$")
+_CONDITION = re.compile(rf"[^，,。；;]{{0,12}}?{INSTRUMENT}书?(?:后|之后|以后|前|之前|时|之日)")
+_TECH_CONTRACT = re.compile(r"技术合同[^，,。；;]{0,12}(?:登记|成交|交易)|(?:登记|成交)[^，,。；;]{0,6}技术合同")
+_CAPTION = re.compile(r"摄\s*[/／:：]|摄影\s*[/／:：]|供图|^图为|^图片")
+
+# 签约 naming the ceremony or an earlier signing rather than reporting one
+_MENTION_AFTER = re.compile(r"(?:仪式|签字仪式|大会|会议|会|活动|现场)?(?:上|中(?!心)|期间|之际|间隙|现场|结束)"
+                            r"|的?[^，,。；;]{0,10}?(?:项目|企业)中|到")
+_MENTION_BEFORE = re.compile(
+    r"(?:见证(?!下)|观摩|列席)(?:了)?[^，,。；;与和同]{0,20}$"
+    r"|(?:根据|按照|依据|依照)[^，,。；;]{0,3}$|(?:从|自)$"
+    r"|(?:此次|本次|这次|该次|上述|这一|以上|当天的|当日的|昨日的|昨天的|今天的|今日的)$")
+_ATTEND_BEFORE = re.compile(r"(?:出席|参加|参与|亮相)(?:了)?[^，,。；;与和同]{0,20}$")
+_CEREMONY_NOUN = re.compile(r"(?:仪式|大会|会|活动)")
+_RESTATEMENT = re.compile(
+    r"^(?:[^，,]{0,6}[，,])?(?:这|此|该|这也|此举)(?:是|为|标志着)"
+    r"|签[署订约]的第[\d一二三四五六七八九十]+[份个项次批]")
+
+_DETAIL = re.compile(
+    r"^(?:[^，,]{0,8}[，,])?(?:此次|本次|这次|上述|这批|本批|该批|其中|这些|以上)"
+    r"|此次签约|本次签约|这次签约|签约项目中|签约的项目|所签(?:约|订|署)?的"
+    r"|^(?:根据|按照|依据|依照)(?:签约|该|上述|此次)?(?:协议|合同|备忘录)")
+_SIGNED_SUBJECT = re.compile(r"^(?:[^，,]{0,8}[，,])?(?:现场|此次|本次)?签约(?:的)?(?:项目|企业)")
+_EXPLICIT = re.compile(r"(?:此次|本次|这次|上述)签[约署订]|签约项目中|所签(?:约|订|署)?的")
+_ON_SITE = re.compile(
+    r"^[^，,]{0,8}?(?:现场|会上|会议上|大会上|仪式上|活动上|活动中|会议期间|活动期间)"
+    r"|分别与|分别同|还与|还同|也与|也同|随后|此外|另与")
+_NEW_OCCASION = re.compile(
+    r"^(?:同日|当天|当日|同一天|次日|翌日|此前|此后|之后|另据|另悉|早在)"
+    r"|(?:同日|当天|当日)(?:上午|下午|晚上|晚间|中午)")
+_CUMULATIVE = re.compile(
+    r"累计|截至|截止|以来|全年|先后|陆续|历年|已(?:先后|陆续|累计)?(?:与|同|和|有)")
+_CARRIES_DATE = re.compile(
+    r"会上|会议上|大会上|会中|会后|会议现场|会场|当天|当日|同日|活动中|活动上|活动现场|现场|仪式上"
+    r"|期间|论坛上|开幕式上|此间")
+_DATELINE = re.compile(
+    r"^[^，,。；;]{0,30}?(?:\d{1,2}[日时]|本报|本网|本台|本刊|客户端|网|报|社)(?:讯|电)"
+    r"(?:\s*[（(][^）)]{0,40}[）)])?")
+_THRESHOLD_BEFORE = re.compile(r"(?:均|每|单个|单体|单项)[^，,。；;\d]{0,6}$")
+_THRESHOLD_WORD = re.compile(r"(?:超过|超|逾|过|突破|不低于|不少于|不超过|高于|以上)$")
+_THRESHOLD_AFTER = re.compile(r"(?:以上|以下|以内|级)|的?(?:重大|重点|大)?(?:项目|企业)")
+_REPORT = re.compile(r"记者|获悉|了解到|得知")
+_STATISTIC = re.compile(r"[^，,。；;]{0,16}?(?:面积|产量|覆盖率|占比|比例|履约率)")
+_COMMITMENT = re.compile(r"(?:提供|给予|安排|投入|出资|设立|授予)[^，,。；;]{0,12}$")
+_OBJECT = re.compile(
+    rf"{_SIGN_VERB}(?:了)?([^，,。；;]{{2,60}}?)(?:协议|合同|备忘录|意向书|合作书)"
+    r"|签约(?:共建|合建|组建|设立|建设|打造)([^，,。；;]{2,60})")
+
+_CLAUSE_BREAK = re.compile(r"[，,：:]")
+_MULTIPLIERS = {None: 1, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+_TOTAL = re.compile(r"(?:总投资额?|投资总额|总金额|总额|签约金额|签约额|签约资金|合同金额|协议金额|协议投资|协议引资|引资额|"
+                    r"合同总?额|共计|合计|累计|总计)[^，,。；;\d]{0,6}$")
+_MONEY_CONTEXT = re.compile(r"(?:投资|金额|资金|价值|总价|标的)[^，,。；;\d]{0,6}$")
+_SIGNED_COUNT = re.compile(r"签约|签订|签署")
+_SIGNING_WORDS = re.compile(r"签约|签订|签署|签下|协议|合同")
+
+
+# ---------------------------------------------------------------- triggers
+
+def triggers(sentence: str) -> list[int]:
+    """Positions of the real signing triggers in a sentence (none for captions,
+    plans, service contracts, technology-contract statistics)."""
+    if not TRIGGER.search(sentence) or _CAPTION.search(sentence):
+        return []
+    if _TECH_CONTRACT.search(sentence) and not re.search(r"签约|协议|备忘录", sentence):
+        return []
+    blocked = [m.span() for m in _NOT_PROJECT_SIGNING.finditer(sentence)]
+    found = []
+    for match in TRIGGER.finditer(sentence):
+        pos = match.start()
+        if any(s <= pos < e for s, e in blocked):
+            continue
+        clause_start = max(sentence.rfind(c, 0, pos) for c in "，,：:") + 1
+        if _PLAN.search(sentence[clause_start:pos]):
+            break                     # a plan stays a plan for the rest of the sentence
+        if _CONDITION.match(sentence, match.end()):
+            continue
+        if match.group() not in ("签约", "签字仪式") and not _has_instrument(sentence, match):
+            continue
+        if match.group() == "签约" and _is_nominal(sentence, match.end(), clause_start):
+            continue
+        if _STATISTIC.match(sentence, match.end()):
+            continue                  # 签订订单收购面积达到68万亩: a measure, not an event
+        found.append(pos)
+    return found
+
+
+def clause_end(sentence: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends (at the next comma or terminator)."""
+    ends = [i for i in (sentence.find(c, pos) for c in "，,。；;") if i >= 0]
+    return min(ends) if ends else len(sentence)
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    return max(sentence.rfind(c, 0, pos) for c in "，,：:。；;") + 1
+
+
+def _is_nominal(sentence: str, end: int, clause_start: int) -> bool:
+    """签约企业/签约项目 used as a noun phrase (希望签约企业…) rather than reporting
+    a signing; it reports one when the clause gives a count or an amount."""
+    if not _NOMINAL.match(sentence, end):
+        return False
+    clause = sentence[clause_start:clause_end(sentence, end)]
+    return not (COUNT.search(clause) or MONEY.search(clause))
+
+
+def _has_instrument(sentence: str, match: re.Match) -> bool:
+    """Whether a 签署/签订 verb governs an agreement rather than a document or order."""
+    after = _OTHER_INSTRUMENT.sub("", sentence[match.end():clause_end(sentence, match.end())])
+    before = _OTHER_INSTRUMENT.sub("", sentence[max(0, match.start() - 15):match.start()])
+    return bool(re.search(INSTRUMENT, after) or re.search(INSTRUMENT + r"[^，,。；;]{0,6}$", before))
+
+
+# ---------------------------------------------------------------- clauses
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the comma/colon clauses of a sentence."""
+    spans, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def clause_index(spans: list[tuple[int, int]], pos: int) -> int:
+    """Index of the clause holding ``pos``."""
+    return next((i for i, (s, e) in enumerate(spans) if s <= pos < e), len(spans) - 1)
+
+
+def clause_around(sentence: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the comma/colon clause holding ``pos``."""
+    spans = clauses(sentence)
+    return spans[clause_index(spans, pos)]
+
+
+# ---------------------------------------------------------------- acts and mentions
+
+def is_mention(sentence: str, pos: int) -> bool:
+    """Whether the trigger at ``pos`` names the ceremony or an earlier signing
+    (签约仪式上, 见证签约, 参加了签约活动, 根据签约协议, 此次签约) instead of reporting one.
+
+    签署/签订 with an instrument always report a signing."""
+    if not sentence.startswith(("签约", "签字"), pos):
+        return False
+    end = pos + 2
+    if sentence.startswith("仪式", end) and sentence.startswith("签字", pos):
+        end += 2
+    before = sentence[_clause_start(sentence, pos):pos]
+    attended = _ATTEND_BEFORE.search(before) and _CEREMONY_NOUN.match(sentence, end)
+    return bool(_MENTION_AFTER.match(sentence, end) or _MENTION_BEFORE.search(before) or attended
+                or _RESTATEMENT.search(sentence))
+
+
+def acts(sentence: str, positions: list[int]) -> list[int]:
+    """The triggers that report a signing act (see :func:`is_mention`)."""
+    if _RESTATEMENT.search(sentence):
+        return []
+    return [pos for pos in positions if not is_mention(sentence, pos)]
+
+
+def is_ceremony_only(sentence: str, positions: list[int]) -> bool:
+    """Whether every act only says that a signing ceremony took place
+    (签约仪式在…举行, 举行…签约活动) without a count, amount or signing sides."""
+    if COUNT.search(sentence) or MONEY.search(sentence) or re.search(r"与|同|和|分别", sentence):
+        return False
+    return all(sentence.startswith("签约", p) and _CEREMONY_NOUN.match(sentence, p + 2) for p in positions)
+
+
+# ---------------------------------------------------------------- sentence relations
+
+def is_detail(sentence: str) -> bool:
+    """此次签约… / 其中… / 根据协议…: details of the signing reported before."""
+    return bool(_DETAIL.search(sentence))
+
+
+def is_explicit_anaphor(sentence: str) -> bool:
+    """此次签约 / 本次签约的 / 签约项目中: refers back to the signing before, however far."""
+    return bool(_EXPLICIT.search(sentence))
+
+
+def is_planned(sentence: str) -> bool:
+    """Whether a signing word of the sentence is planned or negated (有望在年内签约的项目)."""
+    for match in TRIGGER.finditer(sentence):
+        if _PLAN.search(sentence[_clause_start(sentence, match.start()):match.start()]):
+            return True
+    return False
+
+
+def opens_with_signed(sentence: str) -> bool:
+    """签约项目27个，… / 签约企业涵盖…: the sentence is about what the signing before signed."""
+    return bool(_SIGNED_SUBJECT.search(sentence))
+
+
+def is_on_site(sentence: str) -> bool:
+    """活动现场… / 会上… / …分别与… / …还与…: one signing of the ceremony before."""
+    return bool(_ON_SITE.search(sentence))
+
+
+def is_new_occasion(sentence: str) -> bool:
+    """同日下午… / 此前… / 次日…: a signing on another occasion."""
+    return bool(_NEW_OCCASION.search(sentence))
+
+
+def is_cumulative(sentence: str, pos: int) -> bool:
+    """A cumulative statement (已累计与…签署, 今年以来…新签约, 已签约入驻…) up to the trigger."""
+    return bool(_CUMULATIVE.search(sentence[:clause_end(sentence, pos)]))
+
+
+def carries_date(sentence: str, pos: int) -> bool:
+    """会上 / 当天 / 同日 / 期间 / 现场 before the trigger: the date is the meeting's."""
+    return bool(_CARRIES_DATE.search(sentence[:pos]))
+
+
+def dateline_end(sentence: str) -> int:
+    """End of a news dateline (华龙网5月23日讯（通讯员 …）, 本报讯) opening the sentence, else 0."""
+    match = _DATELINE.match(sentence)
+    return match.end() if match else 0
+
+
+def is_report_date(sentence: str, start: int, end: int) -> bool:
+    """Whether a date is when the news was gathered (4月18日，记者从…获悉；记者11月5日从…获悉)."""
+    clause_s = max(_clause_start(sentence, start), dateline_end(sentence))
+    first_end = clause_end(sentence, end)
+    span_end = clause_end(sentence, first_end + 1) if first_end < len(sentence) else first_end
+    return bool(_REPORT.search(sentence[clause_s:span_end]))
+
+
+def is_dateline_date(sentence: str, end: int) -> bool:
+    """Whether the date ending at ``end`` is that of a dateline (5月23日讯, 23日电)."""
+    return sentence.startswith(("讯", "电"), end)
+
+
+# ---------------------------------------------------------------- fields
+
+def money_is_not_total(sentence: str, start: int, end: int) -> bool:
+    """A threshold (超过5亿元的项目, 均超过5000万元, 亿元以上项目) or one side's
+    commitment (提供意向授信30亿元, 投入研发经费800万元): never the signing's amount."""
+    before = sentence[_clause_start(sentence, start):start]
+    if _THRESHOLD_BEFORE.search(before) or _COMMITMENT.search(before):
+        return True
+    after = sentence[end:end + 8]
+    if after.startswith(("以上", "以下", "以内", "级")):
+        return True
+    return bool(_THRESHOLD_WORD.search(before) and _THRESHOLD_AFTER.match(after))
+
+
+def object_spans(sentence: str) -> list[tuple[int, int]]:
+    """[start, end) of what an agreement is about (签署共建X研究院合作协议, 签约共建X):
+    organisations named there are its object, not its sides."""
+    spans = []
+    for match in _OBJECT.finditer(sentence):
+        group = 1 if match.group(1) is not None else 2
+        spans.append(match.span(group))
+    return spans
+
+
+def count(sentence: str, trigger: int) -> int | None:
+    """How many projects/enterprises/agreements the sentence says were signed:
+    the count nearest the trigger in a signing clause, else in an earlier clause."""
+    spans = clauses(sentence)
+    at = clause_index(spans, trigger)
+    order = [i for i in range(len(spans)) if TRIGGER.search(sentence[slice(*spans[i])])]
+    order += [i for i in range(at - 1, -1, -1) if i not in order]
+    for i in order:
+        if i > at and not _SIGNED_COUNT.search(sentence[slice(*spans[i])]):
+            continue
+        found = list(COUNT.finditer(sentence, *spans[i]))
+        if found:
+            best = min(found, key=lambda m: abs(m.start() - trigger))
+            return _number(best.group(1))
+    return None
+
+
+def signed_count(sentence: str) -> int | None:
+    """A count tied to signing words in a detail sentence (签约项目12个, 12个项目签约)."""
+    for match in COUNT.finditer(sentence):
+        window = sentence[max(0, match.start() - 8):match.end() + 8]
+        if _SIGNED_COUNT.search(window):
+            return _number(match.group(1))
+    return None
+
+
+def _number(text: str) -> int | None:
+    """Arabic digits or a small Chinese numeral (两, 十二) as an int."""
+    if text.isdigit():
+        return int(text)
+    digits = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    tens, sep, units = text.partition("十")
+    if not sep:
+        return digits.get(text)
+    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
+
+
+def amount(sentence: str, *, detail: bool = False) -> dict | None:
+    """The total money stated for the signing: {'value': …, 'unit': '元'}; a
+    total word (总投资, 签约金额, 合计) wins, thresholds and commitments never count.
+    A ``detail`` sentence gives only an amount named by a total word."""
+    candidates = []
+    for match in MONEY.finditer(sentence):
+        if money_is_not_total(sentence, match.start(), match.end()):
+            continue
+        before = sentence[max(0, match.start() - 12):match.start()]
+        rank = 0 if _TOTAL.search(before) else 1 if _MONEY_CONTEXT.search(before) else 2
+        if rank == 2 and not _SIGNING_WORDS.search(sentence[slice(*clause_around(sentence, match.start()))]):
+            continue
+        candidates.append((rank, match))
+    if not candidates:
+        return None
+    rank, match = min(candidates, key=lambda c: c[0])
+    if detail and rank > 0:
+        return None
+    value = round(float(match.group(1)) * _MULTIPLIERS[match.group(2)], 2)
+    value = int(value) if value.is_integer() else value
+    return {"value": value, "unit": match.group(3)}
