@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nlp.wordscan import WordScanner
 from policyminer.errors import ConfigError
 from policyminer.records import ORG_TYPES
 
@@ -94,25 +95,36 @@ class Lexicon:
         return max((len(s) for s in self.suffixes), default=0)
 
     @functools.cached_property
-    def place_pattern(self) -> re.Pattern | None:
-        """One regex matching every full place name of three characters or more."""
-        names = sorted((n for n, full in self.places.items() if n == full and len(n) >= 3),
-                       key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, names))) if names else None
+    def suffix_sizes(self) -> dict[str, list[int]]:
+        """Last character → lengths of the suffixes ending with it, longest first."""
+        sizes: dict[str, set[int]] = {}
+        for suffix in self.suffixes:
+            sizes.setdefault(suffix[-1], set()).add(len(suffix))
+        return {char: sorted(found, reverse=True) for char, found in sizes.items()}
 
     @functools.cached_property
-    def phrase_pattern(self) -> re.Pattern | None:
-        """One regex matching every phrase of name_phrases.txt, longest first."""
-        names = sorted(self.word_set("name_phrases"), key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, names))) if names else None
+    def suffix_last_char(self) -> re.Pattern:
+        """Matches a character that ends some suffix."""
+        chars = "".join(re.escape(char) for char in sorted(self.suffix_sizes))
+        return re.compile(f"[{chars}]" if chars else "(?!)")
 
     @functools.cached_property
-    def surface_pattern(self) -> re.Pattern | None:
-        """One regex matching every dictionary name and alias, longest first."""
-        names = sorted(set(self.surface) | set(self.ambiguous), key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, names))) if names else None
+    def place_scanner(self) -> WordScanner:
+        """Finds every full place name of three characters or more."""
+        return WordScanner(n for n, full in self.places.items() if n == full and len(n) >= 3)
+
+    @functools.cached_property
+    def phrase_scanner(self) -> WordScanner:
+        """Finds every phrase of name_phrases.txt."""
+        return WordScanner(self.word_set("name_phrases"))
+
+    @functools.cached_property
+    def surface_scanner(self) -> WordScanner:
+        """Finds every dictionary name and alias, ambiguous ones included."""
+        return WordScanner(set(self.surface) | set(self.ambiguous))
 
 
+@functools.lru_cache(maxsize=16)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     """The lexicon of ``directory`` (default: the repository's config/dictionaries)."""
     return _load(Path(directory or DEFAULT_DIR).resolve())

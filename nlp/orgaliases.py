@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from nlp.lexicon import Lexicon
+from nlp.wordscan import find_words, occurrences
 
 if TYPE_CHECKING:
     from nlp.organizations import Group
@@ -101,40 +102,102 @@ def _same_office(group, other, inner) -> bool:
 def link_short_forms(groups: list["Group"], lexicon: Lexicon) -> list["Group"]:
     """Merge a short form into the one longer name it abbreviates in place."""
     removed: set[int] = set()
+    long_forms = _LongForms(lexicon)
     for short in sorted(groups, key=lambda g: -len(g.name)):
+        forms = _short_forms(short, lexicon)
+        if not forms and short.type != "company":
+            continue
         targets = [g for g in groups if g is not short and id(g) not in removed
-                   and _shortens(short, g, lexicon)]
+                   and _shortens(short, forms, g, long_forms)]
         if len(targets) == 1:
             targets[0].absorb(short)
+            long_forms.grew(targets[0])
             removed.add(id(short))
     return [g for g in groups if id(g) not in removed]
 
 
-def _shortens(short: "Group", full: "Group", lexicon: Lexicon) -> bool:
-    if short.type == full.type == "company" and len(full.name) > len(short.name):
-        core, short_core = _company_core(full.name, lexicon), _company_core(short.name, lexicon)
-        if core.startswith(short_core) and len(core) - len(short_core) <= 4:
-            return True
-    generic = lexicon.word_set("generic_names")
-    forms = {f.replace("“", "").replace("”", "") for f in short.forms} - generic
-    longer = [f for f in [full.name, *full.forms] if len(f) > 2]
+class _LongForms:
+    """What the short forms of one pass are matched against, worked out once per group."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._longer: dict[int, list[str]] = {}
+        self._variants: dict[int, set[str]] = {}
+
+    def longer(self, group: "Group") -> list[str]:
+        """The group's name and forms of three characters or more."""
+        if id(group) not in self._longer:
+            self._longer[id(group)] = [f for f in [group.name, *group.forms] if len(f) > 2]
+        return self._longer[id(group)]
+
+    def variants(self, group: "Group") -> set[str]:
+        """:func:`_generic_variants` of the group."""
+        if id(group) not in self._variants:
+            self._variants[id(group)] = _generic_variants(group, self.lexicon)
+        return self._variants[id(group)]
+
+    def grew(self, group: "Group") -> None:
+        """The group absorbed another: its candidates, hence its variants, changed."""
+        self._variants.pop(id(group), None)
+
+
+def _short_forms(short: "Group", lexicon: Lexicon) -> list[str]:
+    """The forms of ``short`` long enough to stand for a longer name, without quotes."""
+    forms = {f.replace("“", "").replace("”", "") for f in short.forms}
+    forms -= lexicon.word_set("generic_names")
     minimum = 4 if short.bare else 3
+    return [form for form in forms if len(form) >= minimum]
+
+
+def _shortens(short: "Group", forms: list[str], full: "Group", long_forms: _LongForms) -> bool:
+    """Whether ``short`` (whose usable ``forms`` are given) abbreviates ``full``."""
+    if short.type == full.type == "company" and len(full.name) > len(short.name):
+        lexicon = long_forms.lexicon
+        if _company_short(short.name, full.name, lexicon):
+            return True
+    longer = long_forms.longer(full)
     for form in forms:
-        if len(form) < minimum:
-            continue
         if any(f.endswith(form) and len(f) > len(form) for f in longer):
             return True
-        if form in _generic_variants(full, lexicon):
+        if form in long_forms.variants(full):
             return True
     return False
 
 
-def _company_core(name: str, lexicon: Lexicon) -> str:
-    """重庆长安汽车股份有限公司 → 长安汽车: no place in front, no legal form behind."""
+def _company_short(short: str, full: str, lexicon: Lexicon) -> bool:
+    """长安汽车 / 涪陵榨菜集团 / 綦齿公司 shorten 重庆长安汽车股份有限公司 / 重庆市涪陵榨菜集团…
+    / 綦江齿轮传动有限公司: the same core once places and legal forms are off, or the
+    initials of the full core."""
+    short_core = _company_core(short, lexicon)
+    for core in (_company_core(full, lexicon, once=True), _company_core(full, lexicon)):
+        if core.startswith(short_core) and len(core) - len(short_core) <= 4:
+            return True
+    written = _LEGAL_FORM.sub("", short)
+    if len(written) < 2 or written in lexicon.places:
+        return False
+    stem = _LEGAL_FORM.sub("", full)
+    return any(len(written) < len(s) and written[0] == s[0] and _subsequence(written, s)
+               for s in (stem, stem[len(_leading_place(stem, lexicon)):]))
+
+
+def _leading_place(name: str, lexicon: Lexicon) -> str:
+    for size in range(min(len(name) - 2, 8), 1, -1):
+        if name[:size] in lexicon.places:
+            return name[:size]
+    return ""
+
+
+def _company_core(name: str, lexicon: Lexicon, once: bool = False) -> str:
+    """重庆长安汽车股份有限公司 → 长安汽车: no place in front, no legal form behind.
+
+    With ``once`` only the outermost place is taken off (重庆市涪陵榨菜 → 涪陵榨菜).
+    """
     core = _LEGAL_FORM.sub("", name) or name
-    for size in range(min(len(core) - 2, 8), 1, -1):
-        if core[:size] in lexicon.places:
-            return core[size:]
+    for _ in range(1 if once else 3):
+        place = _leading_place(core, lexicon)
+        if not place:
+            break
+        core = core[len(place):]
     return core
 
 
@@ -179,12 +242,13 @@ def add_abbreviations(text: str, groups: list["Group"], token_starts: set[int]) 
     for group in groups:
         for abbreviation in abbreviations(group.name):
             owners.setdefault(abbreviation, []).append(group)
-    covered = _covered(text, groups)
+    owners = {a: found for a, found in owners.items() if a in text}
+    covered = _covered(text, groups) if owners else set()
     for abbreviation, found in owners.items():
         if len(found) != 1 or abbreviation in found[0].surfaces():
             continue
-        for match in re.finditer(re.escape(abbreviation), text):
-            if match.start() in token_starts and match.start() not in covered:
+        for start in occurrences(text, abbreviation):
+            if start in token_starts and start not in covered:
                 found[0].aliases.append(abbreviation)
                 break
 
@@ -193,8 +257,8 @@ def _covered(text: str, groups: list["Group"]) -> set[int]:
     covered = set()
     for group in groups:
         for surface in group.surfaces():
-            for match in re.finditer(re.escape(surface), text):
-                covered.update(range(match.start(), match.end()))
+            for start in occurrences(text, surface):
+                covered.update(range(start, start + len(surface)))
     return covered
 
 
@@ -233,12 +297,9 @@ def mentions_of(text: str, groups: list["Group"], titles) -> dict[int, list[tupl
     for group in sorted(groups, key=lambda g: -len(g.name)):
         for surface in group.surfaces():
             owner.setdefault(surface, group)
-    if not owner:
-        return {}
-    pattern = re.compile("|".join(map(re.escape, sorted(owner, key=len, reverse=True))))
     spans: dict[int, list[tuple[int, int]]] = {}
-    for match in pattern.finditer(text):
-        if any(a <= match.start() < b for a, b in titles):
+    for start, end, surface in find_words(text, owner):
+        if any(a <= start < b for a, b in titles):
             continue
-        spans.setdefault(id(owner[match.group()]), []).append(match.span())
+        spans.setdefault(id(owner[surface]), []).append((start, end))
     return spans

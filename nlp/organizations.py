@@ -10,6 +10,7 @@ name that only occurs nested inside a longer name is dropped).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -19,14 +20,15 @@ from pathlib import Path
 from nlp.lexicon import Lexicon, load_lexicon
 from nlp.orgaliases import (add_abbreviations, add_ambiguous_aliases, link_relations,
                             link_short_forms, mentions_of)
-from nlp.orgspans import (LEVEL_CHARS, Candidate, Unit, Walker, build_units, dictionary_hits,
-                          place_hits, tokenize)
+from nlp.orgspans import (LEVEL_CHARS, Candidate, Tokens, Unit, Walker, build_units,
+                          dictionary_hits, place_hits, tokenize)
 from policyminer.records import Organization
 
 EXPANDED_TYPES = frozenset({"government", "party", "hospital"})
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _DOTS = str.maketrans("", "", "·•・ ")
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
+_LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|地处|坐落在|落户|落地|选址|布局在|就地)\s*$")
 _PARTY_COMMITTEE = re.compile(r"(?<=[区市县省州旗])委员会$")
 # Full and short forms of government departments, for canonical keys only.
 _DEPARTMENT_FORMS = (
@@ -50,9 +52,12 @@ class Group:
     aliases: list[str] = field(default_factory=list)      # forms found by alias rules
     bare: bool = True
 
-    @property
+    @functools.cached_property
     def name(self) -> str:
-        """The fullest form: dictionary name, else the longest written (or expanded) form."""
+        """The fullest form: dictionary name, else the longest written (or expanded) form.
+
+        Read only once grouping is done: forms, dict_name and expanded are final then.
+        """
         if self.dict_name:
             return self.dict_name
         full = [f.translate(_QUOTES) for f in self.forms if not self._is_short(f)]
@@ -91,25 +96,23 @@ def find_organizations(text: str, *, tokens: list[tuple[str, int, int]] | None =
         found = find_organizations(simplified, region=region, dictionary_dir=dictionary_dir)
         return [_with_written_forms(org, text) for org in found]
     lexicon = load_lexicon(dictionary_dir)
-    tokens = [t for t in (tokens if tokens is not None else tokenize(text)) if t[2] > t[1]]
-    token_starts = {t[1] for t in tokens}
+    tokens = Tokens.of(tokens if tokens is not None else tokenize(text))
+    token_starts = tokens.starts
     walker, candidates = _candidates(text, tokens, lexicon)
     region_map = region_places(text, region, lexicon, walker.units)
     groups = _group(text, candidates, region_map, lexicon)
     groups = link_relations(text, groups)
     groups = link_short_forms(groups, lexicon)
-    groups = [g for g in groups if _keep(g, lexicon)]
+    groups = [g for g in groups if _keep(g, lexicon) and not _only_located(text, g)]
     add_ambiguous_aliases(text, groups, lexicon, token_starts)
     add_abbreviations(text, groups, token_starts)
     return _to_records(text, groups, walker.titles, lexicon)
 
 
-def _candidates(text: str, tokens: list[tuple[str, int, int]],
-                lexicon: Lexicon) -> tuple[Walker, list[Candidate]]:
+def _candidates(text: str, tokens: Tokens, lexicon: Lexicon) -> tuple[Walker, list[Candidate]]:
     """Every candidate span: numbered builders, dictionary names, suffix names, list items."""
-    token_starts, token_ends = {t[1] for t in tokens}, {t[2] for t in tokens}
-    hits = dictionary_hits(text, lexicon, token_starts, token_ends)
-    places = place_hits(text, lexicon, token_starts, token_ends)
+    hits = dictionary_hits(text, lexicon, tokens.starts, tokens.ends)
+    places = place_hits(text, lexicon, tokens.starts, tokens.ends)
     walker = Walker(text, build_units(text, tokens, hits, lexicon, places), lexicon)
     return walker, _dedupe(walker.numbered_candidates() + walker.dictionary_candidates(hits)
                            + walker.suffix_candidates() + walker.enumeration_candidates())
@@ -118,11 +121,16 @@ def _candidates(text: str, tokens: list[tuple[str, int, int]],
 def _simplified(text: str) -> str | None:
     """The simplified-character form of a traditional text, when it keeps every offset."""
     from nlp.text import is_traditional
-    if not is_traditional(text):
-        return None
+    converted = _t2s().convert(text)
+    if converted == text or len(converted) != len(text) or not is_traditional(text):
+        return None         # simplified text (most documents) is not checked any further
+    return converted
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
     import opencc
-    converted = opencc.OpenCC("t2s").convert(text)
-    return converted if len(converted) == len(text) and converted != text else None
+    return opencc.OpenCC("t2s")
 
 
 def _with_written_forms(org: Organization, text: str) -> Organization:
@@ -132,6 +140,7 @@ def _with_written_forms(org: Organization, text: str) -> Organization:
     return org
 
 
+@functools.lru_cache(maxsize=16384)
 def canonical_name(name: str, *, dictionary_dir: Path | None = None) -> str:
     """A key under which written variants of one body coincide across documents.
 
@@ -287,6 +296,14 @@ def _keep(group: Group, lexicon: Lexicon) -> bool:
             return False
     is_place = name in lexicon.places and lexicon.places[name] == name
     return not is_place or group.type == "platform"
+
+
+def _only_located(text: str, group: Group) -> bool:
+    """A park or zone written only as where something is (在永川高新区…举行, 位于…科学城)."""
+    if group.type != "platform" or not group.candidates:
+        return False
+    return all(_LOCATIVE_BEFORE.search(text, max(0, c.start - 6), c.start)
+               for c in group.candidates)
 
 
 def _without_place(group: Group, lexicon: Lexicon) -> str | None:

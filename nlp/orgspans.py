@@ -16,13 +16,19 @@ import re
 from dataclasses import dataclass, field
 
 from nlp.lexicon import Lexicon
+from nlp.wordscan import occurrences
 
 MAX_NAME = 32
 LEVEL_CHARS = frozenset("区市县省镇乡州")
-_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "d", "r", "y",
                         "e", "o", "q", "mq", "i", "rr", "rz", "dg", "tg"})
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "?"})
+_JOINS = frozenset({"与", "和"})
+_APPOSITION_HEADS = ("企业", "方", "单位", "机构", "高校", "院校", "厂商", "品牌", "伙伴")
+# 五年, 三个月 (durations) and jieba's 内为, 后将 (a postposition glued to a preposition)
+_TIME_OR_MISCUT = re.compile(r"[一二两三四五六七八九十百几多数\d]+(?:年|个月)|"
+                             r"[内中上下前后里外][为在对向把被将从]")
+_BRIDGED_TYPES = frozenset({"university", "institute", "platform", "hospital"})
 _VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 _PROPER_TAGS = frozenset({"?", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "ORG", "PLACE",
                           "QUOTE"})
@@ -30,13 +36,18 @@ _OPEN = {"”": "“", '"': '"', "’": "‘", "）": "（", ")": "("}
 _DOTS = frozenset("·•・")
 _QUOTE_BODY = re.compile(r"[\u4e00-\u9fffA-Za-z+＋&]{1,12}")
 _PAREN_BODY = re.compile(r"[\u4e00-\u9fff]{1,10}")
+_COUNTED_AFTER = re.compile(r"\s*(?:\d+|[一二两三四五六七八九十百千几]+)\s*(?:余|多)?\s*[个家所座处]")
+_PLANNED_BEFORE = re.compile(r"(?:共建|合建|新建|筹建|组建|拟建|建设|打造|成立|设立|建立|创建|谋划|布局|"
+                             r"规划|引进)")
+_PART_SUFFIXES = frozenset({"办公室", "办公厅", "分院"})
+_FUTURE = re.compile(r"将|拟|计划|准备|筹备|筹划|有望|洽谈|力争|预计|争取|打算|意向|谋划")
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)(?:余|多)?[个家所座处批类项]$")
 _ENUM_HEAD = r"等(?:\d+|[一二两三四五六七八九十百几多]+)?[多余]?[家个所]?[\u4e00-\u9fff]{0,6}?"
 _NUMBERED_SOE = re.compile(r"(?:中国建筑|中国中铁|中国铁建|中国交建|中国电建|中建|中铁|中交|中冶|"
                           r"中电建|中水|中核|中航)[一二三四五六七八九十]{1,3}(?:局|院|公司)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A piece of text the left walk steps over: a token or a dictionary name."""
 
@@ -46,7 +57,7 @@ class Unit:
     tag: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A possible organisation mention before in-document resolution."""
 
@@ -61,6 +72,20 @@ class Candidate:
 
     def written(self, text: str) -> str:
         return text[self.start:self.end]
+
+
+@dataclass
+class Tokens:
+    """The non-empty tokens (word, start, end) of a text, and where they start and end."""
+
+    items: list[tuple[str, int, int]]
+    starts: set[int]
+    ends: set[int]
+
+    @classmethod
+    def of(cls, tokens: list[tuple[str, int, int]]) -> "Tokens":
+        items = [t for t in tokens if t[2] > t[1]]
+        return cls(items, {t[1] for t in items}, {t[2] for t in items})
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,71 +106,78 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 def dictionary_hits(text: str, lexicon: Lexicon, token_starts: set[int],
                     token_ends: set[int]) -> list[tuple[int, int, str]]:
     """Dictionary names and unambiguous aliases aligned with token edges: (start, end, name)."""
-    pattern = lexicon.surface_pattern
-    if pattern is None:
-        return []
     hits = []
-    for match in pattern.finditer(text):
-        surface = match.group()
+    for start, end, surface in lexicon.surface_scanner.find_all(text):
         if surface not in lexicon.surface:
             continue
-        start, end = match.span()
         if _aligned_start(text, start, token_starts) and _aligned_end(text, end, token_ends, lexicon):
             hits.append((start, end, lexicon.surface[surface]))
     return hits
 
 
 def _aligned_start(text: str, start: int, token_starts: set[int]) -> bool:
-    return start in token_starts or start == 0 or not _CJK.match(text[start - 1])
+    return start in token_starts or start == 0 or not _is_name_char(text[start - 1])
 
 
 def _aligned_end(text: str, end: int, token_ends: set[int], lexicon: Lexicon) -> bool:
-    if end in token_ends or end == len(text) or not _CJK.match(text[end]):
+    if end in token_ends or end == len(text) or not _is_name_char(text[end]):
         return True
-    return any(text.startswith(word, end) for word in lexicon.word_set("role_words"))
+    return text.startswith(tuple(lexicon.word_set("role_words")), end)
 
 
 def place_hits(text: str, lexicon: Lexicon, token_starts: set[int],
                token_ends: set[int]) -> list[tuple[int, int, str]]:
     """Full place names (璧山区) and name phrases (文化和旅游) jieba may have cut apart."""
     found = []
-    for pattern in (lexicon.place_pattern, lexicon.phrase_pattern):
-        if pattern is not None:
-            found += [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)
-                      if m.start() in token_starts and m.end() in token_ends]
+    for scanner in (lexicon.place_scanner, lexicon.phrase_scanner):
+        found += [hit for hit in scanner.find_all(text)
+                  if hit[0] in token_starts and hit[1] in token_ends]
     return found
 
 
-def build_units(text: str, tokens: list[tuple[str, int, int]], hits: list[tuple[int, int, str]],
+def build_units(text: str, tokens: Tokens, hits: list[tuple[int, int, str]],
                 lexicon: Lexicon, places: list[tuple[int, int, str]] = ()) -> list[Unit]:
     """Tokens re-cut so that each dictionary hit or place name is one unit, tagged for the walk."""
-    cuts = {0, len(text)}
-    stops = lexicon.word_set("stop_words")
-    for word, start, end in tokens:
-        cuts.update((start, end))
-        if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in stops:
-            cuts.add(start + 1)             # 由县经济信息委: 由 | 县
-    inside = set()
     taken = {i for start, end, _ in hits for i in range(start, end)}
     hits = list(hits) + [p for p in places if not taken & set(range(p[0], p[1]))]
+    cuts = _cuts(text, tokens, hits, lexicon)
+    words = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    tags = _tags(words, lexicon)
+    for start, end, name in hits:
+        i = bisect.bisect_left(cuts, start)
+        if name in lexicon.entries and cuts[i] == start and cuts[i + 1] == end:
+            tags[i] = "ORG"             # a dictionary name that is one unit
+    return list(map(Unit, words, cuts, cuts[1:], tags))
+
+
+def _cuts(text: str, tokens: Tokens, hits: list[tuple[int, int, str]], lexicon: Lexicon) -> list[int]:
+    """Where units start and end: token and hit edges, none inside a hit."""
+    cuts = {0, len(text)} | tokens.starts | tokens.ends
+    stops = lexicon.word_set("stop_words")
+    cuts.update(start + 1 for word, start, _ in tokens.items    # 由县经济信息委: 由 | 县
+                if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in stops)
+    inside = set()
     for start, end, _ in hits:
         cuts.update((start, end))
         inside.update(range(start + 1, end))
-    cuts = sorted(c for c in cuts if c not in inside)
-    hit_spans = {(s, e) for s, e, name in hits if name in lexicon.entries}
-    return [Unit(text[a:b], a, b, _tag(text[a:b], (a, b) in hit_spans, lexicon))
-            for a, b in zip(cuts, cuts[1:]) if b > a]
+    return sorted(cuts - inside)
 
 
-def _tag(word: str, is_hit: bool, lexicon: Lexicon) -> str:
-    if is_hit:
-        return "ORG"
-    if word in lexicon.places and len(word) >= 2 and (
-            lexicon.places[word] == word or _tag_table().get(word, "?") in _NAME_TAGS):
-        return "PLACE"
-    if word.isdigit():
-        return "m"
-    return _tag_table().get(word, "?" if _CJK.match(word[0]) else "x")
+def _tags(words: list[str], lexicon: Lexicon) -> list[str]:
+    """The walk's tag of each word: PLACE, m (digits), jieba's tag, ? (unknown CJK) or x."""
+    table, places = _tag_table(), lexicon.places
+    tags = []
+    for word in words:
+        tag = table.get(word)
+        full = places.get(word)
+        if full is not None and len(word) >= 2 and (full == word or (tag or "?") in _NAME_TAGS):
+            tag = "PLACE"
+        elif word.isdigit():
+            tag = "m"
+        elif tag is None:
+            tag = "?" if _is_name_char(word[0]) else "x"
+        tags.append(tag)
+    return tags
 
 
 class Walker:
@@ -158,13 +190,15 @@ class Walker:
         self.stops = lexicon.word_set("stop_words")
         self.name_verbs = lexicon.word_set("name_verbs")
         self.modifiers = lexicon.word_set("generic_modifiers")
+        self.event_words = tuple(lexicon.word_set("event_words"))
         self.titles = _title_spans(text)
 
     # -------------------------------------------------------------- suffixes
     def suffix_candidates(self) -> list[Candidate]:
         """One candidate per position where an organisation-type suffix ends a word."""
         found = []
-        for end in sorted(self.ends | self._role_ends() | self._inside_unknown()):
+        ends = self.ends | self._role_ends() | self._inside_unknown()
+        for end in sorted(ends & self._after_suffix_chars()):
             suffix = self._suffix_at(end)
             if suffix is not None:
                 candidate = self._from_suffix(end - len(suffix.text), end, suffix)
@@ -177,37 +211,46 @@ class Walker:
         return {u.start + k for u in self.units if u.tag == "?" and len(u.text) > 1
                 for k in range(1, len(u.text))}
 
+    def _after_suffix_chars(self) -> set[int]:
+        """Positions right after a character that ends some suffix (区, 院, the 司 of 公司 …)."""
+        return {m.end() for m in self.lexicon.suffix_last_char.finditer(self.text)}
+
     def _role_ends(self) -> set[int]:
         ends = set()
         for word in self.lexicon.word_set("role_words"):
-            for match in re.finditer(re.escape(word), self.text):
-                ends.add(match.start())
+            if word in self.text:
+                ends.update(occurrences(self.text, word))
         return ends
 
     def _suffix_at(self, end: int):
+        """The longest suffix ending at ``end``, if any."""
         suffixes = self.lexicon.suffixes
-        for size in range(min(self.lexicon.max_suffix, end), 0, -1):
-            suffix = suffixes.get(self.text[end - size:end])
-            if suffix is not None:
-                return suffix
+        for size in self.lexicon.suffix_sizes.get(self.text[end - 1:end], ()):   # "" at 0
+            if size <= end:
+                suffix = suffixes.get(self.text[end - size:end])
+                if suffix is not None:
+                    return suffix
         return None
 
     def _from_suffix(self, start: int, end: int, suffix) -> Candidate | None:
         if self._in_title(start, end) or self._event_follows(end):
             return None
         ring = "ring" in suffix.flags
-        units, generic = self.walk_left(start, ring=ring, lenient=suffix.type == "company")
+        units, generic = self.walk_left(start, ring=ring, lenient=suffix.type == "company",
+                                        bridge=suffix.type in _BRIDGED_TYPES)
         if generic or self._inside_word(start, end):
             return None
         name_start = units[0].start if units else start
         if _COUNTED.search(self.text[max(0, name_start - 6):name_start]):
             return None
+        if suffix.type not in ("government", "party") and _COUNTED_AFTER.match(self.text, end):
+            return None         # 便民服务站140余个: a class of facilities, counted
         if "chain" in suffix.flags and not any(
                 u.tag == "ORG" or self._suffix_at(u.end) for u in units):
             return None
         if self._suffix_word_follows(end):
             return None
-        candidate = Candidate(name_start, end, suffix.type, "suffix", units)
+        candidate = Candidate(name_start, end, self._type_of(suffix, units), "suffix", units)
         if units:
             candidate.elliptic = _is_elliptic(units[0], self.lexicon)
         else:
@@ -215,10 +258,39 @@ class Walker:
         candidate.bare = not (candidate.elliptic or "alone" in suffix.flags and not units
                               or suffix.type == "party" and units) \
             and all(self._is_generic(u) for u in units)
-        if "proper" in suffix.flags and not any(u.tag in _PROPER_TAGS or u.tag == "ns"
-                                                for u in units):
+        proper = any(u.tag in _PROPER_TAGS or u.tag == "ns" for u in units)
+        if not proper and ("proper" in suffix.flags or self._planned(name_start)):
             candidate.bare = True
         return candidate
+
+    def _type_of(self, suffix, units: list[Unit]) -> str:
+        """The suffix's type, or the parent body's where the suffix only names a part.
+
+        区委办公室 → party, 研究院…分院 → institute, 北京理工大学重庆创新中心 → institute.
+        """
+        if suffix.text in _PART_SUFFIXES and units:
+            parent = self._suffix_at(units[-1].end)
+            if parent is not None and parent.type in ("party", "other") and suffix.text != "分院":
+                return parent.type
+            if suffix.text == "分院" and any(
+                    (self._suffix_at(u.end) or suffix).type == "institute" for u in units):
+                return "institute"
+        if suffix.text.endswith("创新中心") and any(
+                u.text.endswith("大学") and nxt.tag == "PLACE" for u, nxt in zip(units, units[1:])):
+            return "institute"      # a university's research outpost in a city
+        return suffix.type
+
+    def _planned(self, start: int) -> bool:
+        """The name follows 将…共建 / 拟建设 (一个): a facility to be built, not yet a body.
+
+        A building verb without a future word in its sentence (双方共建X，并…) reports
+        a body that exists.
+        """
+        clause = max(self.text.rfind(mark, 0, start) for mark in "，,。！？；;") + 1
+        if not _PLANNED_BEFORE.search(self.text[clause:start]):
+            return False
+        opening = max(self.text.rfind(mark, 0, start) for mark in "。！？；;") + 1
+        return bool(_FUTURE.search(self.text, opening, start))
 
     def _is_generic(self, unit: Unit) -> bool:
         return (unit.text in self.lexicon.suffixes or unit.text == "环"
@@ -239,14 +311,14 @@ class Walker:
                     and len(unit.text) >= 2)
 
     def _event_follows(self, end: int) -> bool:
-        return any(self.text.startswith(w, end) for w in self.lexicon.word_set("event_words"))
+        return self.text.startswith(self.event_words, end)
 
     def _in_title(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.titles)
 
     # -------------------------------------------------------------- left walk
-    def walk_left(self, start: int, *, ring: bool = False,
-                  lenient: bool = False) -> tuple[list[Unit], bool]:
+    def walk_left(self, start: int, *, ring: bool = False, lenient: bool = False,
+                  bridge: bool = False) -> tuple[list[Unit], bool]:
         """Units of the name that ends at ``start``, and whether it names a class of bodies.
 
         A class is a name opening on, or right after, a generic modifier
@@ -260,6 +332,8 @@ class Walker:
             if taken and start - unit.start > MAX_NAME:
                 break
             step = self._step(i, unit, taken, ring, lenient)
+            if step is None and (bridge or lenient):
+                step = self._bridge(i, unit, taken)
             if step is None:
                 stopper = unit
                 break
@@ -274,6 +348,8 @@ class Walker:
         """Drop the verbs a name cannot start with (并运营天生创新创业街, 建设西南大学医学研究院)."""
         while len(units) > 1 and units[0].text != "环" and self._predicate(units, stopper):
             stopper, units = units[0], units[1:]
+        if len(units) == 1 and units[0].tag in _VERB_TAGS and units[0].text not in self.name_verbs:
+            return []           # 鼓励|银行: a verb and a type word name no body
         return units
 
     def _predicate(self, units: list[Unit], stopper: Unit | None) -> bool:
@@ -299,8 +375,11 @@ class Walker:
     def _step(self, i: int, unit: Unit, taken: list[Unit], ring: bool, lenient: bool):
         """The units to prepend and the next index, or None to stop."""
         text = unit.text
+        if taken and text.endswith(_APPOSITION_HEADS) and (
+                taken[0].tag == "PLACE" or taken[0].text in self.lexicon.places):
+            return None         # 龙头企业|綦江…有限公司, 运营方|重庆…有限公司
         if text in _OPEN:
-            group = self._bracketed(unit)
+            group = self._bracketed(unit, company=lenient)
             return ([group], self._unit_before(group.start)) if group else None
         if text[0] in _DOTS and taken:
             return [unit], i - 1
@@ -310,18 +389,67 @@ class Walker:
             return [unit], i - 1
         return None
 
+    def _bridge(self, i: int, unit: Unit, taken: list[Unit]):
+        """Cross a verb or 与 inside a name that opens on a place or a known name.
+
+        重庆|智能|感知|研究院, 贵州大学|计算机科学|与|技术|学院, 重庆|宸|安|生物制药有限公司:
+        the words between must be name words, the first of them not a verb, and no
+        place or known name may follow 与 (西南大学与长安汽车研究院 is two bodies).
+        """
+        joins = 1 if unit.text in _JOINS else 0
+        if taken and taken[0].text[0] in LEVEL_CHARS or not (
+                joins or unit.tag in _VERB_TAGS and unit.text not in self.stops):
+            return None
+        middle: list[Unit] = []
+        j = i - 1
+        while j >= 0 and len(middle) < 4:
+            left = self.units[j]
+            if left.tag in ("ORG", "PLACE"):
+                break
+            if left.text in _JOINS:
+                joins += 1
+            elif not self._bridge_word(left):
+                return None
+            middle.insert(0, left)
+            j -= 1
+        else:
+            return None
+        if not middle or middle[0].text in _JOINS or middle[0].tag in _VERB_TAGS or joins > 1:
+            return None
+        if joins and (not taken or any(u.tag in ("ORG", "PLACE") for u in self._first_name(taken))):
+            return None
+        return [*middle, unit], j
+
+    def _first_name(self, taken: list[Unit]) -> list[Unit]:
+        """The units of ``taken`` up to the first that ends an organisation name."""
+        for k, unit in enumerate(taken):
+            if self._suffix_at(unit.end):
+                return taken[:k + 1]
+        return taken
+
+    def _bridge_word(self, unit: Unit) -> bool:
+        text = unit.text
+        if text in self.lexicon.word_set("generic_names") or text in self.modifiers \
+                or self._suffix_at(unit.end):
+            return False
+        if unit.tag in _VERB_TAGS:
+            return len(text) > 1 and text not in self.stops and _is_name_char(text[0])
+        return self._can_take(unit)
+
     def _company_word(self, unit: Unit) -> bool:
         """Company names hold verbs (阿里云计算有限公司, 重庆化医控股公司)."""
         return (unit.tag in _VERB_TAGS and len(unit.text) > 1 and unit.text not in self.stops)
 
     def _can_take(self, unit: Unit) -> bool:
         text, tag = unit.text, unit.tag
-        if not text.strip() or text in self.stops or not _CJK.match(text[0]):
+        if not text.strip() or text in self.stops or not _is_name_char(text[0]):
             return False
         if text in self.lexicon.word_set("person_words"):
             return False
         if tag in ("ORG", "PLACE"):
             return True
+        if _TIME_OR_MISCUT.fullmatch(text):
+            return False
         if tag == "m":
             return text.startswith("第") and len(text) > 1
         if tag in ("q", "a") and self._split_name(unit):
@@ -334,7 +462,7 @@ class Walker:
 
     def _split_name(self, unit: Unit) -> bool:
         """One character of a proper name jieba cut apart (迎|龙湖, 盒|马鲜生)."""
-        if len(unit.text) != 1 or unit.text in self.stops or not _CJK.match(unit.text):
+        if len(unit.text) != 1 or unit.text in self.stops or not _is_name_char(unit.text):
             return False
         i = self._unit_before(unit.end)
         after = self.units[i + 1] if i is not None and i + 1 < len(self.units) else None
@@ -343,8 +471,11 @@ class Walker:
             return False
         return after.tag in _NAME_TAGS or after.tag == "PLACE"
 
-    def _bracketed(self, close: Unit) -> Unit | None:
-        """A quoted or bracketed group ending with ``close``, as one unit."""
+    def _bracketed(self, close: Unit, company: bool = False) -> Unit | None:
+        """A quoted or bracketed group ending with ``close``, as one unit.
+
+        A bracketed place is part of a company name: 腾讯云计算（北京）有限责任公司.
+        """
         opener = _OPEN[close.text]
         left = self.text.rfind(opener, max(0, close.start - 14), close.start)
         if left < 0:
@@ -353,7 +484,8 @@ class Walker:
         is_quote = close.text not in "）)"
         if not (_QUOTE_BODY if is_quote else _PAREN_BODY).fullmatch(body):
             return None
-        if not is_quote and body not in self.lexicon.suffixes:
+        if not is_quote and body not in self.lexicon.suffixes \
+                and not (company and body in self.lexicon.places):
             before = self._unit_before(left)
             if before is None or self.units[before].tag not in ("PLACE", "ORG"):
                 return None
@@ -421,6 +553,11 @@ class Walker:
 @functools.lru_cache(maxsize=8)
 def _list_pattern(nouns: tuple[str, ...]) -> re.Pattern:
     return re.compile(_ENUM_HEAD + "(" + "|".join(map(re.escape, nouns)) + ")")
+
+
+def _is_name_char(char: str) -> bool:
+    """A CJK ideograph or an ASCII letter, the characters names are made of."""
+    return "\u4e00" <= char <= "\u9fff" or "A" <= char <= "Z" or "a" <= char <= "z"
 
 
 def _is_modifier(word: str, modifiers: frozenset[str]) -> bool:

@@ -385,3 +385,145 @@ def test_epaper_seed(seed_text):
     assert "西大" in found["西南大学"].aliases
     assert "柑研所" in found["中国农业科学院柑桔研究所"].aliases
     assert found["中国农业科学院柑桔研究所"].type == "institute"
+
+
+# ------------------------------------------------------- names across 与 and verbs
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        pytest.param("四川大学电子信息与通信工程学院的团队参加了对接会。", "四川大学电子信息与通信工程学院",
+                     id="faculty-with-yu"),
+        pytest.param("西南交通大学土木与建筑工程学院教授作报告。", "西南交通大学土木与建筑工程学院",
+                     id="faculty-with-yu-and-role"),
+        pytest.param("浙江大学宁波智能感知研究院正式运行。", "浙江大学宁波智能感知研究院", id="verb-inside-institute"),
+        pytest.param("上海张江细胞与基因治疗中试平台投入使用。", "上海张江细胞与基因治疗中试平台",
+                     id="pilot-platform-with-yu"),
+        pytest.param("成都蓉安生物制药有限公司完成新一轮融资。", "成都蓉安生物制药有限公司",
+                     id="single-characters-of-a-company"),
+        pytest.param("阿里巴巴云计算（上海）有限公司在当地设立总部。", "阿里巴巴云计算（上海）有限公司",
+                     id="bracketed-place-in-company"),
+    ],
+)
+def test_names_crossing_inner_words(text, name):
+    assert name in by_name(text)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        pytest.param("西南大学与长安汽车研究院签署协议。", "西南大学与长安汽车研究院", id="yu-between-two-bodies"),
+        pytest.param("北碚区与西南大学共建研究院。", "北碚区与西南大学共建研究院", id="yu-before-verb"),
+        pytest.param("万州区建设研究院的工作已启动。", "万州区建设研究院", id="verb-right-after-place"),
+        pytest.param("区经济信息委支持研究院发展。", "区经济信息委支持研究院", id="verb-after-a-body"),
+    ],
+)
+def test_bridges_do_not_join_separate_words(text, wrong):
+    assert wrong not in all_forms(text)
+
+
+# ------------------------------------------------------- where a name starts
+
+@pytest.mark.parametrize(
+    "text, name, wrong",
+    [
+        pytest.param("当地链主企业万州长江机械制造有限公司扩产。", "万州长江机械制造有限公司",
+                     "链主企业万州长江机械制造有限公司", id="apposition-enterprise"),
+        pytest.param("孵化器运营方南岸科创发展有限公司提供辅导。", "南岸科创发展有限公司",
+                     "孵化器运营方南岸科创发展有限公司", id="apposition-operator"),
+    ],
+)
+def test_name_starts_after_apposition_noun(text, name, wrong):
+    forms = all_forms(text)
+    assert name in forms and wrong not in forms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("引导银行加大对小微企业的信贷投放。", id="verb-and-bank"),
+        pytest.param("园区将在三年内为研究院免费提供场地。", id="duration-and-preposition"),
+    ],
+)
+def test_no_name_from_verbs_or_time_words(text):
+    assert find_organizations(text) == []
+
+
+# ------------------------------------------------------- planned and counted facilities
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("双方将共建数字经济现代产业学院和新能源中试基地。", id="will-build"),
+        pytest.param("该县计划与多所高校合作，共建柑橘产业研究院。", id="plan-in-sentence"),
+        pytest.param("下一步拟组建人工智能研究院。", id="to-be-formed"),
+        pytest.param("全区建成社区食堂30家、便民服务站90余个。", id="counted-after"),
+    ],
+)
+def test_planned_or_counted_facilities_are_not_organisations(text):
+    assert find_organizations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        pytest.param("去年双方共建乡村振兴协同创新中心，并联合申报课题。", "乡村振兴协同创新中心",
+                     id="built-in-the-past"),
+        pytest.param("双方将共建清华大学重庆智慧交通研究院。", "清华大学重庆智慧交通研究院",
+                     id="planned-but-named"),
+    ],
+)
+def test_existing_or_named_facilities_count(text, name):
+    assert name in by_name(text)
+
+
+# ------------------------------------------------------- parks only as places
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("招商推介会在荣昌高新区板桥产业园举行。", id="zai-park"),
+        pytest.param("该项目位于两江数字经济产业园。", id="weiyu-park"),
+    ],
+)
+def test_parks_only_locating_are_not_organisations(text):
+    assert not any(org.type == "platform" for org in find_organizations(text))
+
+
+def test_park_that_acts_is_a_platform():
+    found = by_name("荣昌高新区板桥产业园一季度实现产值40亿元。")
+    assert found["荣昌高新区板桥产业园"].type == "platform"
+
+
+# ------------------------------------------------------- company short forms
+
+@pytest.mark.parametrize(
+    "text, name, alias",
+    [
+        pytest.param("重庆市万州三峡纸业集团股份有限公司扩产，万州三峡纸业集团表示将加大投入。",
+                     "重庆市万州三峡纸业集团股份有限公司", "万州三峡纸业集团", id="place-and-legal-form-dropped"),
+        pytest.param("江津增压器有限公司扩产。江增公司负责人介绍了情况。", "江津增压器有限公司", "江增公司",
+                     id="initials-company"),
+    ],
+)
+def test_company_short_forms_are_aliases(text, name, alias):
+    found = by_name(text)
+    assert alias in found[name].aliases and alias not in found
+
+
+# ------------------------------------------------------- types of parts and branches
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        pytest.param("中共荣昌区委办公室印发通知。", "中共荣昌区委办公室", "party", id="party-office"),
+        pytest.param("荣昌区人民政府办公室印发通知。", "荣昌区人民政府办公室", "government", id="government-office"),
+        pytest.param("中国科学院成都山地灾害与环境研究所重庆分院揭牌。", "中国科学院成都山地灾害与环境研究所重庆分院",
+                     "institute", id="institute-branch"),
+        pytest.param("重医附二院巴南分院开诊。", "重医附二院巴南分院", "hospital", id="hospital-branch"),
+        pytest.param("同济大学重庆创新中心正式运营。", "同济大学重庆创新中心", "institute",
+                     id="university-outpost-centre"),
+    ],
+)
+def test_types_of_offices_and_branches(text, name, kind):
+    assert by_name(text)[name].type == kind
