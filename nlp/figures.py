@@ -7,10 +7,12 @@ each remaining quantity works out
 
 - ``value``: the number with the Chinese multiplier applied (2.5万 → 25000),
   an ``int`` when integral, else a ``float``;
-- ``unit``: the base unit (元, 平方米, 家, %, 个百分点 …) in simplified characters;
+- ``unit``: the base unit (元, 平方米, 家, %, 个百分点, 人时, 架次 …) in simplified characters;
 - ``qualifier``: approx / over / under / cumulative (see ``_qualifier``);
 - ``metric`` and the figure's text span: see :mod:`nlp.metrics`;
-- ``year``: the last year stated earlier in the same sentence (2024年, 今年, 去年).
+- ``year``: the last year stated earlier in the same sentence (2024年, 今年, 去年, 上年),
+  not a comparison base (比上年) nor a year opening the name of an event or plan
+  (梁平区2025年一季度…集中签约活动在…举行).
 
 Conventions the contract leaves open:
 
@@ -60,7 +62,9 @@ _UNITS = {
         "元", "美元", "港元", "欧元", "日元", "英镑", "澳元", "韩元",
         "平方米", "平方公里", "平方千米", "公顷", "亩", "立方米", "公里", "千米", "米",
         "吨", "公斤", "千克", "斤", "千瓦时", "千瓦", "兆瓦",
-        "人次", "人", "名", "位", "户",
+        "人次", "人时", "人天", "人日", "人", "名", "位", "户次", "户",
+        "架次", "车次", "航次", "班次", "艘次", "辆次", "台次", "件次", "亩次", "台套",
+        "标准箱", "标箱", "吨标准煤", "吨公里", "兆瓦时",
         "家", "个", "所", "项", "场次", "场", "株", "棵", "件", "台", "套", "辆", "艘",
         "架", "座", "栋", "幢", "间", "张", "条", "只", "头", "批", "次", "处", "篇",
         "本", "册", "份", "支", "款", "种", "类", "块", "笔", "宗", "例", "起",
@@ -73,7 +77,8 @@ _PER_UNITS = ("平方米", "亩", "吨", "人", "月", "年", "天", "斤", "公
 # A one-character unit followed by one of these starts a longer word instead
 # (家庭, 人民, 名单, 所有, 场馆 …): no figure.
 _UNIT_BLOCKERS = {
-    "家": "庭长属乡门园居具电族", "人": "民才员大工事文物气格", "名": "单称牌片义录校师医优列字誉次",
+    "家": "庭长属乡门园居具电族", "人": "民才员大工事文物气格", "人时": "间代候期刻段",
+    "人日": "报", "车次": "序", "班次": "序", "名": "单称牌片义录校师医优列字誉次",
     "位": "于置次列数", "个": "人体性案税别股", "所": "有在得属以谓需述",
     "场": "馆景所地站合面区域", "台": "湾阶账风州上下", "项": "目", "条": "例件款",
     "元": "素宵旦器件首", "次": "方日年生", "天": "然津地下空气", "头": "部条脑",
@@ -101,6 +106,7 @@ _PROJECT_PREFIX = re.compile(r"(?:年产|日产|年处理|日处理|年加工|�
 _PROJECT_WORDS = re.compile(r"项目|生产线|工厂|基地|工程")
 _LIST_JOINS = ("、", "和", "或", "及")
 _TITLE_RE = re.compile(r"《[^《》\n]{0,80}》")
+_WHEN_RE = re.compile(r"(?:(?<![相适应充担每])当|一旦)[^，,；;。！？\n]*$")
 
 _PREFIX_QUALIFIERS = [
     ("不超过", "under"), ("不高于", "under"), ("不多于", "under"), ("不少于", "over"),
@@ -113,7 +119,8 @@ _PREFIX_QUALIFIERS = [
 _PREFIX_RE = re.compile(
     "(?P<q>" + "|".join(q for q, _ in _PREFIX_QUALIFIERS) + r")(?:为|达|有|是|了)?$")
 _PREFIX_KIND = dict(_PREFIX_QUALIFIERS)
-_SHARE_OF_RE = re.compile(r"(?P<q>不超过|不高于|不低于|不少于|最高|最低)[^，,；;。\d]{1,14}的$")
+_SHARE_OF_RE = re.compile(r"(?P<q>不超过|不高于|不低于|不少于|最高|最低)[^，,；;。\d]{1,14}的$"
+                          r"|(?P<approx>约|大约)占[^，,；;。\d]{0,14}$")
 # 签约5个 is not "about 5", 最近3年 not "nearly": the character before the qualifier decides.
 _PREFIX_FALSE = {"约": "签预公合特履节制违邀相盟条契誓婚践赴集隐简", "近": "附最临靠亲接将",
                  "过": "通经超不度跨穿越错走路难去看做用试听见有太只转", "超": "高"}
@@ -123,8 +130,17 @@ _SUFFIX_KIND = {"以上": "over", "以下": "under", "以内": "under",
 _CUMULATIVE_RE = re.compile(r"累计|累積")
 
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
-_YEAR_RE = re.compile(r"(?<!\d)(?<!\d[\-—~至到])((?:19|20)\d{2})年(?!代|[-—~至到]\d)|今年|去年|前年|本年度|明年")
+# (?=[12]) first: one cheap test at each position before the two look-behinds.
+_YEAR_RE = re.compile(r"(?=[12])(?<!\d)(?<!\d[\-—~至到])((?:19|20)\d{2})年(?!代|[-—~至到]\d)"
+                      r"|今年|去年|前年|本年度|明年|(?<![比较同与])上年(?![度末初底同])")
 _YEAR_BLOCK = re.compile(r"(?:比|较|同|与|自|从|相比|对比|较之)$")
+# A year that opens the name of an event or a plan (梁平区2025年一季度招商引资项目集中签约活动在…,
+# 2025年工作要点明确) dates the event, not the figures after it.
+_NAMED_AFTER_YEAR = re.compile(
+    r"[^，,；;。！？!?\n\d]{0,30}?(?:活动|大会|会议|论坛|峰会|仪式|博览会|交易会|洽谈会|推介会|签约会|发布会|"
+    r"展览会|展销会|招聘会|运动会|对接会|座谈会|工作会|年会|大赛|比赛|赛事|"
+    r"方案|规划|纲要|要点|名单|清单)"
+    r"(?:上|中|现场|期间|在|于|举行|举办|召开|开幕|启动|闭幕|落幕|拉开|提出|明确|要求|印发)")
 
 
 @dataclass
@@ -188,13 +204,17 @@ def _scan(norm: str) -> list[Hit]:
     """Every quantity with a unit, in order, that is not excluded as a non-figure."""
     titles = [m.span() for m in _TITLE_RE.finditer(norm)]
     hits: list[Hit] = []
+    shared = False          # the hit before took its qualifier from a word before the list
     for match in _FIGURE_RE.finditer(norm):
         hit = _hit(norm, match, titles)
         if hit is None:
             continue
-        if hits and hit.qualifier is None and hits[-1].prefixed \
-                and norm[hits[-1].end:hit.start] in _LIST_JOINS:
-            hit.qualifier = hits[-1].qualifier      # 首次突破10亿元、50亿元: both over
+        listed = bool(hits) and norm[hits[-1].end:hit.start] in _LIST_JOINS
+        if listed and hit.qualifier is None and (hits[-1].prefixed or shared):
+            hit.qualifier = hits[-1].qualifier      # 首次突破1亿元、5亿元、10亿元: all over
+            shared = True
+        else:
+            shared = False
         hits.append(hit)
     return hits
 
@@ -208,6 +228,8 @@ def _hit(norm: str, match: re.Match, titles: list[tuple[int, int]]) -> Hit | Non
         return None
     value = _value(match.group("num"), match.group("mult"))
     end = match.end()
+    if unit.endswith("时") and _WHEN_RE.search(norm, max(0, match.start() - 20), match.start()):
+        unit, end = unit[:-1], end - 1          # 当人数达到200人时: "when", not 人时
     qualifier, start, end = _qualifier(norm, match, end)
     return Hit(start=start, num_start=match.start(), end=end, value=value,
                unit=unit, qualifier=qualifier)
@@ -234,7 +256,7 @@ def _unit_of(norm: str, match: re.Match) -> str | None:
 def _excluded(norm: str, match: re.Match, titles: list[tuple[int, int]]) -> bool:
     """Ordinals, years with units that look like counters, titles and project names."""
     start = match.start()
-    if norm[start - 1:start] == "第" or any(a <= start < b for a, b in titles):
+    if norm[start - 1:start] == "第" or _inside(titles, start):
         return True
     num = match.group("num")
     if match.group("unit") == "起" and len(num) == 4:
@@ -244,6 +266,12 @@ def _excluded(norm: str, match: re.Match, titles: list[tuple[int, int]]) -> bool
         clause = re.split(r"[，,；;。！？]", rest, maxsplit=1)[0]
         return bool(_PROJECT_WORDS.search(clause))
     return False
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """True when ``position`` lies in one of ``spans`` (sorted, not overlapping)."""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _value(num: str, mult: str | None) -> int | float:
@@ -271,7 +299,8 @@ def _qualifier(norm: str, match: re.Match, end: int) -> tuple[str | None, int, i
         prefix = _PREFIX_RE.search(norm, max(0, start - 4), start)
     if kind is None:
         share = _SHARE_OF_RE.search(norm, max(0, start - 20), start)
-        kind = _PREFIX_KIND[share.group("q")] if share else None   # 不超过实际金额的50%
+        if share:       # 不超过实际金额的50%; 约占全市的36%
+            kind = "approx" if share.group("approx") else _PREFIX_KIND[share.group("q")]
     if kind is None and match.group("lo"):
         kind = "under"
     if kind is None and _cumulative_before(norm, start):
@@ -303,7 +332,8 @@ class _YearFinder:
         self.mentions: list[tuple[int, int | None]] = []
         for match in _YEAR_RE.finditer(norm):
             at = match.start()
-            if any(a <= at < b for a, b in titles) or _YEAR_BLOCK.search(norm, max(0, at - 2), at):
+            if _inside(titles, at) or _YEAR_BLOCK.search(norm, max(0, at - 2), at) \
+                    or _NAMED_AFTER_YEAR.match(norm, match.end()):
                 continue
             word = match.group(1) or match.group(0).replace("本年度", "今年")
             self.mentions.append((at, relative_year(word, published=published)))

@@ -67,6 +67,26 @@ UNITS = [
     ("traditional-ge", "新建充電樁4500個", 4500, "个"),
 ]
 
+# Counters made of two words are one unit (人时 is not 人 + a metric 时).
+COMPOUND_UNITS = [
+    ("renshi", "实训基地每年承担实训教学1.8万人时。", 18000, "人时"),
+    ("renci", "全年开展职业技能培训3.2万人次", 32000, "人次"),
+    ("jiaci", "机场保障航班起降4.6万架次", 46000, "架次"),
+    ("muci", "完成无人机植保作业12万亩次", 120000, "亩次"),
+    ("biaozhunxiang", "集装箱吞吐量达到36.5万标准箱", 365000, "标准箱"),
+    ("checi", "开行中欧班列420车次", 420, "车次"),
+    ("wan-qianwashi", "光伏电站年发电1200万千瓦时", 12000000, "千瓦时"),
+    ("taitao", "推广智能农机装备860台套", 860, "台套"),
+    ("when-is-not-renshi", "当客流量超过5000人时，景区启动限流", 5000, "人"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", cases(COMPOUND_UNITS))
+def test_compound_units(text, value, unit):
+    figure = only(text)
+    assert (figure.value, figure.unit) == (value, unit)
+    assert figure.metric is None or not figure.metric.startswith(("时", "次"))
+
 
 @pytest.mark.parametrize("text,value,unit", cases(UNITS))
 def test_units(text, value, unit):
@@ -101,6 +121,8 @@ QUALIFIERS = [
     ("zuijin-is-not-jin", "最近3个月新增用户800户", None),
     ("double-prefix", "单个企业最高不超过500万元", "under"),
     ("ceiling-of-a-share", "按不超过实际投资额的30%给予补助", "under"),
+    ("approx-share", "出口额约占全省的15%", "approx"),
+    ("approx-share-no-de", "外资企业大约占全区企业总数8%", "approx"),
 ]
 
 
@@ -109,9 +131,18 @@ def test_qualifiers(text, qualifier):
     assert find_figures(text)[0].qualifier == qualifier
 
 
-def test_listed_threshold_shares_its_qualifier():
-    figures = find_figures("年营业收入首次突破10亿元、50亿元的企业")
-    assert [(f.value, f.qualifier) for f in figures] == [(1000000000, "over"), (5000000000, "over")]
+LISTED_THRESHOLDS = [
+    ("two", "年营业收入首次突破10亿元、50亿元的企业", ["over", "over"]),
+    ("three", "年纳税额首次超过1000万元、3000万元、5000万元的企业", ["over", "over", "over"]),
+    ("with-he", "产值超过1亿元、5亿元和10亿元的项目", ["over", "over", "over"]),
+    ("own-qualifier-ends-chain", "新增企业超过10家、20家以上、30家", ["over", "over", None]),
+    ("not-listed", "营收突破5亿元，利润3000万元", ["over", None]),
+]
+
+
+@pytest.mark.parametrize("text,qualifiers", cases(LISTED_THRESHOLDS))
+def test_listed_thresholds_share_their_qualifier(text, qualifiers):
+    assert [f.qualifier for f in find_figures(text)] == qualifiers
 
 
 # --- 累计 ---------------------------------------------------------------------------
@@ -159,12 +190,24 @@ YEARS = [
     ("jinnian", "今年一季度完成投资8.5亿元", "2025-04-25", [2025]),
     ("qunian", "去年全市新增城镇就业5.2万人", "2025-04-25", [2024]),
     ("qunian-no-date", "去年全市新增城镇就业5.2万人", None, [None]),
+    ("shangnian", "上年全县新增市场主体6800户", "2025-04-25", [2024]),
+    ("shangniandu-is-a-condition", "申报企业上年度研发投入不低于100万元", "2025-04-25", [None]),
+    ("bi-shangnian-is-a-base", "比上年增加1200家", "2025-04-25", [None]),
     ("no-year", "全区新增城镇就业5.2万人", "2025-04-25", [None]),
     ("comparison-base", "比2019年增加1200家", "2025-04-25", [None]),
     ("title-year", "《2024年工作要点》明确新建公园12个", "2025-04-25", [None]),
     ("date-counts", "2019年5月6日，现场签约项目58个", None, [2019]),
     ("target-year", "到2027年，全市孵化器达到350家以上。", None, [2027]),
     ("year-range", "2023—2025年累计投入资金12亿元", None, [None]),
+    # a year inside the name of an event or a document dates the event, not the figures
+    ("event-name", "4月2日，巫山县2025年第二批重大项目集中签约活动在县城举行，签约项目18个。",
+     "2025-04-03", [None]),
+    ("expo-name", "在2024年中国国际智能产业博览会上，江北区签约项目12个。", "2025-04-03", [None]),
+    ("plan-name", "2025年乡村振兴工作要点明确，新建高标准农田3万亩。", "2025-04-03", [None]),
+    ("report-is-not-a-name", "2024年全区经济运行报告显示，地区生产总值增长6%。", "2025-04-03", [2024]),
+    ("holiday-is-time", "2024年春节期间，全区接待游客300万人次。", "2025-04-03", [2024]),
+    ("event-word-as-object", "2024年全区举办招商活动120场。", "2025-04-03", [2024]),
+    ("own-year-after-event", "在2025年招商推介会上获悉，2024年全区引进项目85个。", "2025-04-03", [2024]),
 ]
 
 
@@ -192,8 +235,8 @@ METRICS = [
     ("growth-borrows", "实现地区生产总值1200亿元，同比增长6.1%", None),
     ("ratio", "数字经济增加值占地区生产总值比重达到35%", "数字经济增加值占地区生产总值比重"),
     ("strips-zai-level", "城镇调查失业率控制在5.5%以内", "城镇调查失业率"),
-    ("threshold-before-de", "对年营业收入首次超过5亿元的科技服务企业", "年营业收入"),
-    ("grant-verb", "对认定企业给予不低于10万元的一次性奖励", "一次性奖励"),
+    ("threshold-before-de", "对年营业收入首次超过5亿元的科技服务企业", "科技服务企业年营业收入"),
+    ("grant-verb", "对认定企业给予不低于10万元的一次性奖励", "认定企业一次性奖励"),
     ("traditional", "香港企業共簽約項目27個", "签约项目"),
     ("previous-clause-subject", "研发投入强度连续三年提升，2023年达2.41%", "研发投入强度"),
     ("noun-ends-before-verb", "组建由不少于10名专家组成的管理团队", "专家"),
