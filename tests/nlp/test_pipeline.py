@@ -1,0 +1,70 @@
+"""The pipeline's tokenizer and Doc readers give what spaCy's own would, only faster."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.lang.zh import Chinese
+from spacy.util import get_words_and_spaces
+
+from nlp.pipeline import extract_article, shared_nlp
+from nlp.tokenizer import JiebaTokenizer, doc_text, doc_tokens, words_and_spaces
+from policyminer.records import Article
+
+TEXTS = {
+    "plain": "北碚区人民政府与西南大学签署战略合作协议。",
+    "spaces-between-words": "重庆市 北碚区  科技局 发布通知",
+    "leading-and-trailing-space": "  2024年签约项目18个，总投资86.5亿元。 ",
+    "line-breaks": "第一段\n\n第二段：\r\n招商引资\t成效明显",
+    "ideographic-space": "区委书记\u3000张某某出席活动",
+    "latin-and-digits": "ABC公司 v2.0 版本 于 2025-03-01 上线",
+    "only-spaces": "   ",
+    "empty": "",
+}
+
+
+@pytest.fixture(scope="module")
+def spacy_zh():
+    return Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+
+
+@pytest.mark.parametrize("text", TEXTS.values(), ids=TEXTS.keys())
+def test_tokenizer_gives_spacys_doc(text, spacy_zh):
+    ours, theirs = JiebaTokenizer(spacy_zh.vocab)(text), spacy_zh.tokenizer(text)
+    assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in theirs]
+    assert ours.text == text
+
+
+@pytest.mark.parametrize("text", TEXTS.values(), ids=TEXTS.keys())
+def test_doc_readers_match_token_objects(text, spacy_zh):
+    for doc in (JiebaTokenizer(spacy_zh.vocab)(text), spacy_zh.tokenizer(text)):
+        assert doc_text(doc) == doc.text
+        assert doc_tokens(doc) == [(t.text, t.idx, t.idx + len(t.text)) for t in doc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["北碚", "区", " ", "  ", "\n", "签约", "A", "2024", "\u3000", "。"]),
+                max_size=20))
+def test_words_and_spaces_is_spacys(words):
+    text = "".join(words)
+    assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+def test_words_and_spaces_rejects_words_not_in_the_text():
+    with pytest.raises(ValueError):
+        words_and_spaces(["北碚", "江北"], "北碚区")
+
+
+def test_long_document_is_tokenized_in_one_piece():
+    text = "北碚区与西南大学签署合作协议。\n" * 3000
+    doc = shared_nlp().make_doc(text)
+    assert doc_text(doc) == text and len(doc_tokens(doc)) == len(doc)
+
+
+def test_components_work_on_docs_from_any_tokenizer(spacy_zh):
+    text = "北碚区人民政府与西南大学签署战略合作协议，总投资12亿元。"
+    nlp = shared_nlp()
+    doc = spacy_zh.tokenizer(text)          # no text kept on the Doc: doc_text falls back
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    expected = extract_article(Article(url="test:pipeline", title="", text=text), nlp=nlp)
+    assert [o.name for o in doc._.organizations] == [o.name for o in expected.organizations]
+    assert [f.value for f in doc._.figures] == [f.value for f in expected.figures] == [1200000000]
