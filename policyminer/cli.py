@@ -31,6 +31,9 @@ class Group(click.Group):
             return super().invoke(ctx)
         except PolicyminerError as exc:
             raise Failure(str(exc)) from exc
+        except OSError as exc:   # disk full, permission denied …: one line, not a traceback
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            raise Failure(f"{where}{exc.strerror or exc}") from exc
 
 
 def home_option(func):
@@ -66,16 +69,33 @@ def cli(ctx: click.Context, home: str | None) -> None:
 @click.option("--source", "source_ids", multiple=True, help="Only this source id (repeatable).")
 @click.option("--since", help="Skip list items published before this date (YYYY-MM-DD).")
 @click.option("--max-pages", type=int, help="Cap on requests (list and detail pages) per source.")
+@click.option("--frontier", metavar="REDIS_URL",
+              help="Share the crawl with other crawlers through Redis (see docs/scale.md).")
+@click.option("--merge", "merge_stores", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Instead of crawling, merge another machine's pages.db into this store (repeatable).")
 @click.pass_context
-def crawl(ctx, home, source_ids, since, max_pages):
+def crawl(ctx, home, source_ids, since, max_pages, frontier, merge_stores):
     """Fetch new and changed pages of the configured sources into the raw store.
 
     \b
     Example:
       policyminer crawl --source cqbb-news --since 2025-04-01
+      policyminer crawl --frontier 'redis://10.0.0.2:6379/0?crawl=weekly'   # on each machine
+      policyminer crawl --merge /mnt/b/store/pages.db                      # then combine stores
     """
+    ws = workspace(ctx, home)
+    if merge_stores:   # --- scale: several machines (crawler/distributed.py) ---
+        from crawler.distributed import merge_stores as merge
+        counts = merge(list(merge_stores), ws.pages_db)
+        click.echo("merge: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
+        return
     from policyminer.run import crawl as run_crawl
-    report = run_crawl(workspace(ctx, home), source_ids=source_ids, since=since, max_pages=max_pages)
+    overrides = None
+    if frontier:
+        from crawler.distributed import check_frontier, frontier_settings
+        overrides = frontier_settings(frontier)
+        check_frontier(frontier)
+    report = run_crawl(ws, source_ids=source_ids, since=since, max_pages=max_pages, overrides=overrides)
     click.echo(report.summary(), err=True)
 
 
@@ -88,8 +108,11 @@ def crawl(ctx, home, source_ids, since, max_pages):
 @click.option("--save", is_flag=True, help="Also store the records in the workspace's extracted/.")
 @click.option("--force", is_flag=True, help="Without FILEs: re-extract every stored page.")
 @click.option("--workers", type=int, help="Processes for batches (default: one per core).")
+@click.option("--shard", metavar="I/N", help="Without FILEs: only the pages of shard I of N (1-based).")
+@click.option("--merge", "merge_dirs", multiple=True, type=click.Path(exists=True),
+              help="Instead of extracting, merge another extracted/ directory (or JSONL file) into ours.")
 @click.pass_context
-def extract(ctx, home, files, url, published, fmt, save, force, workers):
+def extract(ctx, home, files, url, published, fmt, save, force, workers, shard, merge_dirs):
     """Extract organisations, figures and signings (the JSON of EXTRACTION.md).
 
     FILE is plain text or HTML (GBK too); '-' reads stdin; a directory means
@@ -101,9 +124,24 @@ def extract(ctx, home, files, url, published, fmt, save, force, workers):
     Example:
       policyminer extract article.html --url https://www.cqbb.gov.cn/a.html --format json
       policyminer extract pages/ > records.jsonl
+      policyminer extract --shard 2/4          # worker 2 of 4 over the stored pages
     """
     from policyminer import documents
     ws = workspace(ctx, home)
+    if merge_dirs or (shard and not files):   # --- scale: shards and machines (policyminer/shards.py) ---
+        from policyminer import shards
+        if merge_dirs:
+            added, replaced = shards.merge_extracted(merge_dirs, ws.extracted_dir)
+            click.echo(f"merge: {added} added, {replaced} replaced", err=True)
+            return
+        with output.progress(f"extracting shard {shard}") as tick:
+            report = shards.extract_shard(ws, shards.parse_shard(shard), force=force, workers=workers,
+                                          progress=tick)
+        output.report_failures(report.failed)
+        click.echo(report.summary(), err=True)
+        return
+    if shard:
+        raise click.UsageError("--shard applies to the stored pages, not to FILEs")
     if not files:
         from policyminer.run import extract_pages
         with output.progress("extracting pages") as tick:
