@@ -10,6 +10,12 @@ written from templates), loads them into each engine, then runs a fixed mix
 of queries several times. Prints JSON: documents per second loaded, and the
 p50/p95 latency of each query and of the whole mix, per engine. Without
 ``--url`` an OpenSearch node is started for the run (index.launcher).
+
+Beside wall-clock figures, ``cpu_*`` keys give the CPU time this process
+spent (for a cluster engine only the client's share): on a shared machine
+wall time also counts the time other processes held the cores. For SQLite,
+``disk_*`` keys give the size of the index file (with its write-ahead log)
+against the UTF-8 size of the titles and texts loaded.
 """
 from __future__ import annotations
 
@@ -173,24 +179,41 @@ def _percentile(values: list[float], q: float) -> float:
 def measure(index, records: list[Extracted], repeat: int) -> dict:
     """Load ``records`` into ``index`` (emptied first) and time the query mix."""
     index.clear()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     index.load(records)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     index.search("签约")                                  # warm caches once
-    per_query, everything = {}, []
+    per_query, everything, everything_cpu = {}, [], []
     for query in MIX:
-        times = []
+        times, cpu_times = [], []
         for _ in range(repeat):
-            begin = time.perf_counter()
+            begin, begin_cpu = time.perf_counter(), time.process_time()
             index.search(query, limit=10)
             times.append((time.perf_counter() - begin) * 1000)
+            cpu_times.append((time.process_time() - begin_cpu) * 1000)
         everything += times
+        everything_cpu += cpu_times
         per_query[query] = {"p50_ms": round(_percentile(times, 0.5), 1),
-                            "p95_ms": round(_percentile(times, 0.95), 1)}
+                            "p95_ms": round(_percentile(times, 0.95), 1),
+                            "cpu_p50_ms": round(_percentile(cpu_times, 0.5), 1),
+                            "cpu_p95_ms": round(_percentile(cpu_times, 0.95), 1)}
     return {"documents": index.count(), "load_seconds": round(seconds, 1),
             "docs_per_second": round(len(records) / seconds), "queries": per_query,
             "mix_p50_ms": round(_percentile(everything, 0.5), 1),
-            "mix_p95_ms": round(_percentile(everything, 0.95), 1)}
+            "mix_p95_ms": round(_percentile(everything, 0.95), 1),
+            "load_cpu_seconds": round(cpu, 1),
+            "cpu_docs_per_second": round(len(records) / max(cpu, 1e-6)),
+            "mix_cpu_p50_ms": round(_percentile(everything_cpu, 0.5), 1),
+            "mix_cpu_p95_ms": round(_percentile(everything_cpu, 0.95), 1)}
+
+
+def disk_usage(path: Path, records: list[Extracted]) -> dict:
+    """Size of a SQLite index file (with its WAL) against the text it holds."""
+    size = sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    text = sum(len((r.title or "").encode("utf-8")) + len((r.text or "").encode("utf-8"))
+               for r in records)
+    return {"disk_bytes": size, "disk_mb_per_1k_docs": round(size / 1e6 / len(records) * 1000, 2),
+            "disk_to_text_ratio": round(size / text, 2)}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -206,8 +229,10 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for engine in args.engines.split(","):
             if engine == "sqlite":
-                with open_index(f"sqlite:///{Path(tmp) / 'bench.db'}") as index:
+                path = Path(tmp) / "bench.db"
+                with open_index(f"sqlite:///{path}") as index:
                     result["engines"]["sqlite"] = measure(index, records, args.repeat)
+                result["engines"]["sqlite"].update(disk_usage(path, records))   # WAL folded in
             else:
                 result["engines"][engine] = _cluster_run(engine, args, records)
             print(f"{engine}: done", file=sys.stderr)

@@ -2,9 +2,11 @@
 
 A query term is found wherever its string occurs in the title or text,
 however a segmenter would have cut the sentence (index.sqlite_sql explains
-which index decides each term). Totals are exact: they count the rows of
-the compiled WHERE clause, materialised once per search in a temp table
-that the page, the total and the facets share.
+which index decides each term). A search evaluates its query once into the
+exact set of matching rows (index.sqlite_search), inside one read
+transaction, and takes the total, the page and the facets from that set.
+Per-document fields stay in memory between searches (index.sqlite_columns)
+until the index changes.
 """
 from __future__ import annotations
 
@@ -19,21 +21,18 @@ from typing import Any, Callable, Iterable, Iterator
 
 from index import sqlite_reports
 from index.base import SORTS, Index, SearchResult
-from index.query import Node, all_of, from_filters, parse, positive_terms
+from index.query import all_of, from_filters, parse, positive_terms
 from index.snippet import snippet
-from index.sqlite_schema import INSERTS, connect, create, drop, record_hash, record_rows
-from index.sqlite_sql import TITLE_WEIGHT, Compiler, rank_match
+from index.sqlite_columns import Columns
+from index.sqlite_schema import (DELETES, DOC_TABLES, INSERTS, ITEM_TABLES, connect, create,
+                                 drop, record_hash, record_rows)
+from index.sqlite_search import Search
+from index.sqlite_sql import rank_phrases
 from policyminer.errors import EngineError, QueryError
 from policyminer.records import Extracted, Figure, Organization, Signing
 
-BATCH = 2000                   # records per transaction
+BATCH = 5000                   # records per transaction
 FACET_SIZE = 10
-_FACETS = {
-    "source": ("d.source", "c DESC, value"),
-    "region": ("d.region", "c DESC, value"),
-    "type": ("d.doc_type", "c DESC, value"),
-    "year": ("substr(d.published, 1, 4)", "value DESC"),
-}
 
 
 class SQLiteIndex(Index):
@@ -46,6 +45,8 @@ class SQLiteIndex(Index):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._conn = connect(self.path)
+        self._writes = 0            # own commits (PRAGMA data_version counts only others')
+        self._columns: tuple[tuple[int, int], Columns] | None = None
         with self._errors():
             self._stale = create(self._conn)
 
@@ -77,8 +78,7 @@ class SQLiteIndex(Index):
             for doc_id in changed:
                 rid = known[doc_id][0] if doc_id in known else next_rid
                 next_rid += doc_id not in known
-                for table, table_rows in record_rows(rid, latest[doc_id], digests[doc_id]).items():
-                    rows[table].extend(table_rows)
+                record_rows(rid, latest[doc_id], digests[doc_id], rows)
             for table, sql in INSERTS.items():
                 conn.executemany(sql, rows[table])
 
@@ -90,12 +90,24 @@ class SQLiteIndex(Index):
 
     @staticmethod
     def _delete_rids(conn, rids: list[int]) -> None:
+        """Remove documents and every row derived from them.
+
+        Full-text entries and name keys go by recomputing them from the
+        stored record: ``doc_words`` keeps no text to delete them by.
+        """
+        rows: dict[str, list[tuple]] = {table: [] for table in INSERTS}
+        for rid in rids:
+            record_rows(rid, _rebuild(conn, rid), "", rows)
+        rows["doc_chars"] = conn.execute(          # exactly the text that was indexed
+            "SELECT rid, title, body FROM folded WHERE rid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rids),)).fetchall()
+        for table, sql in DELETES.items():
+            conn.executemany(sql, rows[table])
         keyed = [(rid,) for rid in rids]
-        for table in ("organizations", "org_names", "figures", "signings", "signing_parties"):
+        for table in ITEM_TABLES:
             conn.executemany(f"DELETE FROM {table} WHERE doc_rid = ?", keyed)
-        for table in ("doc_words", "doc_chars"):
-            conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", keyed)
-        conn.executemany("DELETE FROM documents WHERE rid = ?", keyed)
+        for table in DOC_TABLES:
+            conn.executemany(f"DELETE FROM {table} WHERE rid = ?", keyed)
 
     def delete(self, ids: Iterable[str]) -> int:
         """Remove documents by id; return how many were there."""
@@ -110,6 +122,8 @@ class SQLiteIndex(Index):
     def clear(self) -> None:
         """Drop and recreate every table (also repairs an index of an older schema)."""
         with self._write() as conn:
+            for vocabulary in ("temp.doc_words_instances", "temp.doc_words_terms"):
+                conn.execute(f"DROP TABLE IF EXISTS {vocabulary}")
             drop(conn)
             self._stale = create(conn)
 
@@ -118,6 +132,7 @@ class SQLiteIndex(Index):
         """One write transaction, rolled back on any error."""
         with self._lock, self._errors():
             self._conn.execute("BEGIN IMMEDIATE")
+            self._writes += 1
             try:
                 yield self._conn
             except BaseException:
@@ -143,11 +158,9 @@ class SQLiteIndex(Index):
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """The stored record as ``Extracted.to_dict()`` gives it, or None."""
         self._check()
-        with self._lock:
-            row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if row is None:
-                return None
-            return _rebuild(self._conn, row).to_dict()
+        with self._lock, self._errors():
+            row = self._conn.execute("SELECT rid FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            return None if row is None else _rebuild(self._conn, row[0]).to_dict()
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0, sort: str = "relevance",
                filters: dict | None = None, facet_size: int = FACET_SIZE) -> SearchResult:
@@ -160,11 +173,13 @@ class SQLiteIndex(Index):
             raise QueryError(f"limit and offset must be 0 or more (got {limit}, {offset})")
         node = all_of([parse(query or ""), from_filters(filters)])
         with self._reading() as conn:
-            total = self._select_hits(conn, node)
-            hits = self._page(conn, node, sort, limit, offset) if total else []
-            facets = self._facets(conn, facet_size) if total and facet_size else {}
+            search = Search(conn, self._snapshot(conn))
+            found = search.hits(node)
+            ranked = search.page(found, rank_phrases(node), sort, limit, offset)
+            hits = _hits(conn, ranked, [t.text for t in positive_terms(node) if t.field is None])
+            facets = search.facets(found, facet_size) if len(found) and facet_size else {}
         took = round((time.perf_counter() - started) * 1000)
-        return SearchResult(total=total, took_ms=took, hits=hits, facets=facets)
+        return SearchResult(total=len(found), took_ms=took, hits=hits, facets=facets)
 
     @contextmanager
     def _reading(self) -> Iterator[Any]:
@@ -176,47 +191,12 @@ class SQLiteIndex(Index):
             finally:
                 self._conn.execute("COMMIT")
 
-    @staticmethod
-    def _select_hits(conn, node: Node) -> int:
-        compiler = Compiler()
-        where = compiler.where(node)
-        conn.execute("DELETE FROM temp.hits")
-        sql = f"INSERT INTO temp.hits(rid) SELECT d.rid FROM documents d WHERE {where}"
-        return conn.execute(sql, compiler.params).rowcount
-
-    @staticmethod
-    def _page(conn, node: Node, sort: str, limit: int, offset: int) -> list[dict[str, Any]]:
-        match = rank_match(node)
-        scores = (f"LEFT JOIN (SELECT rowid AS rid, -bm25(doc_words, {TITLE_WEIGHT}, 1.0) AS score "
-                  "FROM doc_words WHERE doc_words MATCH ?) r ON r.rid = h.rid") if match else ""
-        score = "coalesce(r.score, 0.0)" if match else "0.0"
-        order = ("score DESC, d.published DESC, d.rid" if sort == "relevance"
-                 else "d.published IS NULL, d.published DESC, score DESC, d.rid")
-        sql = (f"SELECT h.rid, {score} AS score FROM temp.hits h "
-               f"CROSS JOIN documents d ON d.rid = h.rid {scores} "
-               f"ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}")
-        # LIMIT inlined: bound, it makes SQLite 3.40 rerun the ranking subquery per row
-        ranked = conn.execute(sql, [match] if match else []).fetchall()
-        marks = ",".join("?" * len(ranked))
-        docs = {row[0]: row[1:] for row in conn.execute(
-            "SELECT rid, id, url, title, published, source, text FROM documents "
-            f"WHERE rid IN ({marks})", [rid for rid, _ in ranked])}
-        terms = [t.text for t in positive_terms(node) if t.field is None]
-        return [_hit(*docs[rid], value, terms) for rid, value in ranked]
-
-    @staticmethod
-    def _facets(conn, size: int) -> dict[str, list[dict[str, Any]]]:
-        facets = {}
-        for name, (expr, order) in _FACETS.items():
-            sql = (f"SELECT {expr} AS value, count(*) AS c FROM temp.hits h "
-                   f"CROSS JOIN documents d ON d.rid = h.rid WHERE {expr} IS NOT NULL "
-                   f"GROUP BY value ORDER BY {order} LIMIT ?")
-            facets[name] = [{"value": v, "count": c} for v, c in conn.execute(sql, (size,))]
-        sql = ("SELECT min(o.name), count(DISTINCT o.doc_rid) AS c FROM temp.hits h "
-               "CROSS JOIN organizations o ON o.doc_rid = h.rid GROUP BY o.canonical "
-               "ORDER BY c DESC, 1 LIMIT ?")
-        facets["org"] = [{"value": v, "count": c} for v, c in conn.execute(sql, (size,))]
-        return facets
+    def _snapshot(self, conn) -> Columns:
+        """The in-memory columns, read again when the index has changed since."""
+        version = (conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        if self._columns is None or self._columns[0] != version:
+            self._columns = (version, Columns(conn))
+        return self._columns[1]
 
     def signings(self, *, since: str | None = None, until: str | None = None,
                  region: str | None = None, org: str | None = None,
@@ -232,7 +212,8 @@ class SQLiteIndex(Index):
         """Matching documents per bucket of publication date, optionally split ``by``."""
         self._check()
         with self._reading() as conn:
-            return sqlite_reports.trends(conn, query, interval=interval, by=by, top=top)
+            return sqlite_reports.trends(Search(conn, self._snapshot(conn)), query,
+                                         interval=interval, by=by, top=top)
 
     def close(self) -> None:
         """Close the connection (the file stays)."""
@@ -248,6 +229,15 @@ class SQLiteIndex(Index):
         return f"SQLiteIndex({self.path!r})"
 
 
+def _hits(conn, ranked: list[tuple[int, float]], terms: list[str]) -> list[dict[str, Any]]:
+    """The hit dicts of (rid, score) pairs, in their order, with snippets."""
+    marks = ",".join("?" * len(ranked))
+    docs = {row[0]: row[1:] for row in conn.execute(
+        "SELECT d.rid, d.id, c.url, c.title, d.published, d.source, c.text FROM documents d "
+        f"JOIN contents c ON c.rid = d.rid WHERE d.rid IN ({marks})", [rid for rid, _ in ranked])}
+    return [_hit(*docs[rid], score, terms) for rid, score in ranked]
+
+
 def _hit(doc_id, url, title, published, source, text, score, terms) -> dict[str, Any]:
     return {"id": doc_id, "url": url, "title": title, "published": published, "source": source,
             "score": round(score, 6), "snippet": snippet(text, terms)}
@@ -258,10 +248,13 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start:start + size]
 
 
-def _rebuild(conn, row: tuple) -> Extracted:
-    """The Extracted record of a ``documents`` row and its item tables."""
-    (rid, doc_id, url, title, published, source, doc_type, region, text,
-     metadata, keywords, extractor_version, _) = row
+def _rebuild(conn, rid: int) -> Extracted:
+    """The Extracted record of document ``rid``, from its rows."""
+    (doc_id, url, title, published, source, doc_type, region, text, metadata, keywords,
+     extractor_version) = conn.execute(
+        "SELECT d.id, c.url, c.title, d.published, d.source, d.doc_type, d.region, c.text, "
+        "c.metadata, c.keywords, c.extractor_version FROM documents d JOIN contents c "
+        "ON c.rid = d.rid WHERE d.rid = ?", (rid,)).fetchone()
     orgs = [Organization(name, type_, json.loads(aliases), json.loads(mentions))
             for name, type_, aliases, mentions in conn.execute(
                 "SELECT name, type, aliases, mentions FROM organizations WHERE doc_rid = ? "

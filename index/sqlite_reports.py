@@ -1,14 +1,18 @@
-"""Reports over the SQLite index's item tables: signings by date, trends over time."""
+"""Reports over the SQLite index: signings by date (SQL over the item tables), trends over
+time (the hit set of index.sqlite_search counted on the in-memory columns)."""
 from __future__ import annotations
 
 import json
 from collections import Counter
 from typing import Any
 
+import numpy as np
+
 from index.base import INTERVALS, SPLITS
 from index.query import date_bounds, parse
-from index.reports import bucket_of, merge_signings
+from index.reports import merge_signings
 from index.segment import canonical
+from index.sqlite_search import Search
 from index.sqlite_sql import Compiler
 from policyminer.errors import QueryError
 
@@ -16,12 +20,11 @@ _SIGNING_COLUMNS = ("text", "date", "parties", "projects", "count", "amount", "l
                     "start", "end", "day", "id", "url", "title", "published", "source", "region")
 _SIGNINGS_SQL = """
 SELECT s.text, s.date, s.parties, s.projects, s.count, s.amount, s.location,
-       s.span_start, s.span_end, s.day, d.id, d.url, d.title, d.published, d.source, d.region
-FROM signings s JOIN documents d ON d.rid = s.doc_rid
+       s.span_start, s.span_end, s.day, d.id, c.url, c.title, d.published, d.source, d.region
+FROM signings s JOIN documents d ON d.rid = s.doc_rid JOIN contents c ON c.rid = d.rid
 WHERE {where}
 ORDER BY s.day IS NULL, s.day, d.published, d.id, s.idx
 """
-_SPLIT_COLUMNS = {"source": "d.source", "region": "d.region", "type": "d.doc_type"}
 
 
 def signings(conn, *, since: str | None, until: str | None, region: str | None,
@@ -58,36 +61,54 @@ def _signing_row(values: tuple) -> dict[str, Any]:
     return row
 
 
-def trends(conn, query: str, *, interval: str, by: str | None,
+def trends(search: Search, query: str, *, interval: str, by: str | None,
            top: int | None) -> list[dict[str, Any]]:
-    """Counts of matching documents per bucket (and key), ordered by bucket."""
+    """Counts of matching documents per bucket (and key), ordered by bucket.
+
+    Undated documents are left out. Split by org, documents are counted per
+    canonical name, shown as its smallest name on the earliest day it occurs.
+    """
     if interval not in INTERVALS:
         raise QueryError(f'unknown interval "{interval}" (known: {", ".join(INTERVALS)})')
     if by is not None and by not in SPLITS:
         raise QueryError(f'cannot split trends by "{by}" (known: {", ".join(SPLITS)})')
-    compiler = Compiler()
-    where = compiler.where(parse(query or ""))
+    cols = search.cols
+    hits = search.hits(parse(query or ""))
+    labels = None
+    if by == "org":
+        chosen = cols.mask(hits)[cols.org_doc]
+        docs, keys, values = cols.org_doc[chosen], cols.org_key[chosen], cols.org_keys
+        labels = cols.org_name[chosen]
+    else:
+        column = cols.fields[by] if by else None
+        docs, values = hits, column.values if column else []
+        keys = column.codes[hits].astype(np.int64) if column else np.full(len(hits), -1, np.int64)
+    names, of_published = cols.buckets(interval)
+    published = cols.published.codes[docs]
+    bucket = of_published[published]          # undated (-1) picks the last entry, -1 too
+    kept = bucket >= 0
+    keys, bucket, published = keys[kept], bucket[kept], published[kept]
+    width = len(values) + 1
+    tally = np.bincount(bucket * width + keys + 1, minlength=len(names) * width)
     counts: Counter = Counter()
-    names: dict[str, str] = {}
-    for published, key, name, count in conn.execute(_trend_sql(where, by), compiler.params):
-        bucket = bucket_of(published, interval)
-        if bucket:
-            counts[bucket, key] += count
-            names.setdefault(key, name)
+    for code in np.flatnonzero(tally).tolist():
+        key = values[code % width - 1] if code % width else None
+        counts[names[code // width], key] = int(tally[code])
+    shown = _first_names(cols, keys, published, labels[kept]) if labels is not None else {}
     keep = _top_keys(counts, top) if by and top else None
-    rows = [{"bucket": bucket, **({"key": names[key]} if by else {}), "count": count}
-            for (bucket, key), count in counts.items() if keep is None or key in keep]
+    rows = [{"bucket": b, **({"key": shown.get(key, key)} if by else {}), "count": count}
+            for (b, key), count in counts.items() if keep is None or key in keep]
     return sorted(rows, key=lambda r: (r["bucket"], -r["count"], str(r.get("key"))))
 
 
-def _trend_sql(where: str, by: str | None) -> str:
-    if by == "org":
-        return ("SELECT d.published, o.canonical, min(o.name), count(DISTINCT d.rid) "
-                "FROM documents d JOIN organizations o ON o.doc_rid = d.rid "
-                f"WHERE ({where}) AND d.published IS NOT NULL GROUP BY d.published, o.canonical")
-    column = _SPLIT_COLUMNS.get(by, "NULL")
-    return (f"SELECT d.published, {column}, {column}, count(*) FROM documents d "
-            f"WHERE ({where}) AND d.published IS NOT NULL GROUP BY d.published, {column}")
+def _first_names(cols, keys: np.ndarray, published: np.ndarray, labels: np.ndarray) -> dict:
+    """Canonical name → the smallest name among its mentions on the earliest day."""
+    order = np.lexsort((labels, published, keys))
+    keys, labels = keys[order], labels[order]
+    first = np.ones(len(keys), bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return {cols.org_keys[key]: cols.org_names[label]
+            for key, label in zip(keys[first].tolist(), labels[first].tolist())}
 
 
 def _top_keys(counts: Counter, top: int) -> set:

@@ -1,12 +1,19 @@
 """The SQLite index's tables, and the rows one Extracted record becomes.
 
-* ``documents`` — one row per record (``rid`` is the integer key every other
-  table refers to; ``id`` the record's stable id; ``hash`` detects changes).
-* ``doc_words`` — FTS5 over the CJK-bigram tokens of title and text
-  (index.segment), ranked with BM25; also finds two-character Chinese terms.
-* ``doc_chars`` — FTS5 with the trigram tokenizer over the folded title and
-  text: any substring of three or more characters; its stored columns serve
-  ``instr`` checks for shorter terms.
+* ``documents`` — one narrow row per record: ``rid`` (the integer key every
+  other table refers to), ``id`` (the record's stable id), the fields that
+  searches filter, sort and facet on, and ``hash`` (detects changes).
+* ``contents`` — the wide rest of the record: url, title, text, metadata.
+* ``folded`` — title and text folded for matching (index.segment.search_text):
+  the external content of ``doc_chars``, and what ``instr`` checks for terms
+  too short for it.
+* ``doc_words`` — contentless FTS5 over the CJK-bigram tokens of title and
+  text (index.segment), ranked with BM25; also finds two-character Chinese
+  terms. Nothing but the index is stored: a row is removed by replaying its
+  tokens, recomputed from ``contents`` (hence the ``unicode`` version in
+  ``meta``: another Unicode database could fold a text differently).
+* ``doc_chars`` — FTS5 with the trigram tokenizer over ``folded``: any
+  substring of three or more characters.
 * ``organizations`` / ``org_names`` (every name and alias, canonicalised),
   ``figures``, ``signings`` / ``signing_parties`` — the extracted items.
 """
@@ -15,6 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from index.reports import signing_day
@@ -22,55 +31,55 @@ from index.segment import ANALYZER, canonical, index_forms
 from policyminer.errors import EngineError
 from policyminer.records import Extracted
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MIN_SQLITE = (3, 34, 0)          # the trigram tokenizer
 FTS_HASH = 64 << 20              # bytes of pending full-text index kept in memory
 
-TABLES = ("documents", "organizations", "org_names", "figures", "signings",
-          "signing_parties", "doc_words", "doc_chars")
+TABLES = ("documents", "contents", "folded", "organizations", "org_names", "figures",
+          "signings", "signing_parties", "doc_words", "doc_chars")
 
 DDL = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
-    rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT NOT NULL,
-    title TEXT NOT NULL, published TEXT, source TEXT, doc_type TEXT, region TEXT,
-    text TEXT NOT NULL, metadata TEXT NOT NULL, keywords TEXT NOT NULL,
-    extractor_version TEXT NOT NULL, hash TEXT NOT NULL);
+    rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, published TEXT, source TEXT,
+    doc_type TEXT, region TEXT, hash TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
-CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
-CREATE INDEX IF NOT EXISTS documents_region ON documents(region);
-CREATE INDEX IF NOT EXISTS documents_type ON documents(doc_type);
+CREATE TABLE IF NOT EXISTS contents (
+    rid INTEGER PRIMARY KEY, url TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,
+    metadata TEXT NOT NULL, keywords TEXT NOT NULL, extractor_version TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS folded (rid INTEGER PRIMARY KEY, title TEXT NOT NULL,
+    body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS organizations (
     doc_rid INTEGER NOT NULL, idx INTEGER NOT NULL, name TEXT NOT NULL,
     canonical TEXT NOT NULL, type TEXT, aliases TEXT NOT NULL, mentions TEXT NOT NULL,
-    PRIMARY KEY (doc_rid, idx));
-CREATE INDEX IF NOT EXISTS organizations_canonical ON organizations(canonical);
+    PRIMARY KEY (doc_rid, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS org_names (
     canonical TEXT NOT NULL, doc_rid INTEGER NOT NULL, org_idx INTEGER NOT NULL,
     PRIMARY KEY (canonical, doc_rid, org_idx)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS org_names_doc ON org_names(doc_rid);
 CREATE TABLE IF NOT EXISTS figures (
     doc_rid INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, value,
     unit TEXT, qualifier TEXT, metric TEXT, year INTEGER,
-    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, PRIMARY KEY (doc_rid, idx));
+    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    PRIMARY KEY (doc_rid, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS signings (
     doc_rid INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, date TEXT,
     day TEXT, parties TEXT NOT NULL, projects TEXT NOT NULL, count INTEGER,
     amount TEXT, location TEXT, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
-    PRIMARY KEY (doc_rid, idx));
+    PRIMARY KEY (doc_rid, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS signings_day ON signings(day);
 CREATE TABLE IF NOT EXISTS signing_parties (
     canonical TEXT NOT NULL, doc_rid INTEGER NOT NULL, signing_idx INTEGER NOT NULL,
     PRIMARY KEY (canonical, doc_rid, signing_idx)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS signing_parties_doc ON signing_parties(doc_rid);
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_words USING fts5(
-    title, body, tokenize = 'unicode61 remove_diacritics 0');
+    title, body, content = '', tokenize = 'unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_chars USING fts5(
-    title, body, tokenize = 'trigram', columnsize = 0);
+    title, body, content = 'folded', content_rowid = 'rid', tokenize = 'trigram',
+    columnsize = 0);
 """
 
 INSERTS = {
-    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+    "contents": "INSERT INTO contents VALUES (?,?,?,?,?,?,?)",
+    "folded": "INSERT INTO folded VALUES (?,?,?)",
     "doc_words": "INSERT INTO doc_words(rowid, title, body) VALUES (?,?,?)",
     "doc_chars": "INSERT INTO doc_chars(rowid, title, body) VALUES (?,?,?)",
     "organizations": "INSERT INTO organizations VALUES (?,?,?,?,?,?,?)",
@@ -80,6 +89,20 @@ INSERTS = {
     "signing_parties": "INSERT OR IGNORE INTO signing_parties VALUES (?,?,?)",
 }
 
+DELETES = {       # table → statement removing the rows ``record_rows`` gave it
+    "doc_words": "INSERT INTO doc_words(doc_words, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+    "doc_chars": "INSERT INTO doc_chars(doc_chars, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+    "org_names": "DELETE FROM org_names WHERE canonical = ? AND doc_rid = ? AND org_idx = ?",
+    "signing_parties": ("DELETE FROM signing_parties WHERE canonical = ? AND doc_rid = ? "
+                        "AND signing_idx = ?"),
+}
+DOC_TABLES = ("documents", "contents", "folded")               # keyed by rid
+ITEM_TABLES = ("organizations", "figures", "signings")          # keyed by (doc_rid, idx)
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_STRING = json.encoder.encode_basestring            # what _ENCODE writes a string with
+_HASH_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=vars).encode
+
 
 def connect(path: str) -> sqlite3.Connection:
     """A connection with the pragmas bulk loading and concurrent reading want."""
@@ -88,6 +111,7 @@ def connect(path: str) -> sqlite3.Connection:
                           "(needs 3.34 for the trigram tokenizer); use Python with a newer SQLite")
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("SELECT json_array()")       # JSON1: searches pass rid lists as JSON
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
         for pragma in ("synchronous = NORMAL", "temp_store = MEMORY", "cache_size = -65536",
@@ -100,43 +124,49 @@ def connect(path: str) -> sqlite3.Connection:
 
 def create(conn: sqlite3.Connection) -> str | None:
     """Create missing tables; return why an existing index cannot be used, or None."""
+    conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    wanted = {"schema_version": SCHEMA_VERSION, "analyzer": ANALYZER,
+              "unicode": unicodedata.unidata_version}
+    stale = [f"{k} {meta.get(k)!r} (this policyminer writes {v!r})"
+             for k, v in wanted.items() if meta and meta.get(k) != v]
+    if stale:
+        return "; ".join(stale)
     for statement in DDL.split(";"):       # not executescript: it would commit
         if statement.strip():
             conn.execute(statement)
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS hits (rid INTEGER PRIMARY KEY)")
-    meta = dict(conn.execute("SELECT key, value FROM meta"))
-    wanted = {"schema_version": SCHEMA_VERSION, "analyzer": ANALYZER}
     if not meta:
         conn.executemany("INSERT INTO meta VALUES (?, ?)", wanted.items())
         for table in ("doc_words", "doc_chars"):      # flush to disk less often when loading
             conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)", (FTS_HASH,))
-        return None
-    stale = [f"{k} {meta.get(k)!r} (this policyminer writes {v!r})"
-             for k, v in wanted.items() if meta.get(k) != v]
-    return "; ".join(stale) or None
+    return None
 
 
 def drop(conn: sqlite3.Connection) -> None:
     """Drop every table (the next ``create`` starts afresh)."""
-    for table in TABLES + ("meta",):
+    for table in ("doc_chars", "doc_words") + TABLES + ("meta",):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def record_hash(record: Extracted) -> str:
     """A digest of everything stored about a record."""
-    data = json.dumps(record, ensure_ascii=False, sort_keys=True, default=vars)
-    return hashlib.sha1(data.encode("utf-8")).hexdigest()
+    return hashlib.sha1(_HASH_JSON(record).encode("utf-8")).hexdigest()
 
 
-def record_rows(rid: int, record: Extracted, digest: str) -> dict[str, list[tuple]]:
-    """Every row ``record`` adds, table by table, for document key ``rid``."""
-    rows: dict[str, list[tuple]] = {table: [] for table in INSERTS}
-    rows["documents"].append((
-        rid, record.id, record.url, record.title or "", record.published, record.source,
-        record.doc_type, record.region, record.text or "",
-        _json(record.metadata), _json(record.keywords), record.extractor_version or "", digest))
-    (title_words, title_chars), (text_words, text_chars) = map(index_forms, (record.title or "",
-                                                                       record.text or ""))
+def record_rows(rid: int, record: Extracted, digest: str,
+                rows: dict[str, list[tuple]] | None = None) -> dict[str, list[tuple]]:
+    """Every row ``record`` adds, table by table, for document key ``rid``.
+
+    Rows are appended to ``rows`` when given (one dict for a whole batch).
+    """
+    rows = {table: [] for table in INSERTS} if rows is None else rows
+    title, text = record.title or "", record.text or ""
+    rows["documents"].append((rid, record.id, record.published, record.source,
+                              record.doc_type, record.region, digest))
+    rows["contents"].append((rid, record.url, title, text, _json(record.metadata),
+                             _json(record.keywords), record.extractor_version or ""))
+    (title_words, title_chars), (text_words, text_chars) = index_forms(title), index_forms(text)
+    rows["folded"].append((rid, title_chars, text_chars))
     rows["doc_words"].append((rid, title_words, text_words))
     rows["doc_chars"].append((rid, title_chars, text_chars))
     names = _organization_rows(rid, record, rows)
@@ -145,11 +175,31 @@ def record_rows(rid: int, record: Extracted, digest: str) -> dict[str, list[tupl
     return rows
 
 
+def _json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False)``; the commonest shapes without the encoder.
+
+    Lists of strings (aliases, parties) and of [start, end] pairs (mentions)
+    are written here, character for character as the encoder writes them.
+    """
+    if type(value) is list:
+        if all(type(item) is str for item in value):
+            return "[" + ", ".join(map(_STRING, value)) + "]"
+        if all(type(item) is list and len(item) == 2 and type(item[0]) is int
+               and type(item[1]) is int for item in value):
+            return "[" + ", ".join(f"[{start}, {end}]" for start, end in value) + "]"
+    return _ENCODE(value)
+
+
+_canonical = lru_cache(maxsize=1 << 16)(canonical)    # organisation names recur across records
+
+
 def _organization_rows(rid: int, record: Extracted, rows: dict) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {}
     for idx, org in enumerate(record.organizations):
-        keys = {canonical(n) for n in [org.name, *org.aliases] if n and canonical(n)}
-        rows["organizations"].append((rid, idx, org.name, canonical(org.name), org.type,
+        own = _canonical(org.name)
+        keys = {own} if own else set()
+        keys.update(key for key in (_canonical(alias) for alias in org.aliases if alias) if key)
+        rows["organizations"].append((rid, idx, org.name, own, org.type,
                                       _json(org.aliases), _json(org.mentions)))
         rows["org_names"].extend((key, rid, idx) for key in keys)
         for key in keys:
@@ -158,9 +208,9 @@ def _organization_rows(rid: int, record: Extracted, rows: dict) -> dict[str, set
 
 
 def _figure_rows(rid: int, record: Extracted, rows: dict) -> None:
-    for idx, fig in enumerate(record.figures):
-        rows["figures"].append((rid, idx, fig.text, fig.value, fig.unit, fig.qualifier,
-                                fig.metric, fig.year, fig.start, fig.end))
+    rows["figures"].extend((rid, idx, fig.text, fig.value, fig.unit, fig.qualifier,
+                            fig.metric, fig.year, fig.start, fig.end)
+                           for idx, fig in enumerate(record.figures))
 
 
 def _signing_rows(rid: int, record: Extracted, rows: dict, names: dict[str, set[str]]) -> None:
@@ -171,10 +221,6 @@ def _signing_rows(rid: int, record: Extracted, rows: dict, names: dict[str, set[
             _json(sig.amount) if sig.amount is not None else None, sig.location,
             sig.start, sig.end))
         for party in sig.parties:
-            key = canonical(party)
+            key = _canonical(party)
             for alias in names.get(key, {key} if key else set()):
                 rows["signing_parties"].append((alias, rid, idx))
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)

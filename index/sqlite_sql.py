@@ -6,13 +6,18 @@ exactly, with the cheapest index that can decide it:
 * three characters or more: a phrase query on the trigram table ``doc_chars``
   (consecutive trigrams are exactly the substring);
 * two Chinese characters: the bigram token in ``doc_words``;
-* anything shorter (一, AI, 5G): ``instr`` over the folded text, checked
-  row by row (only the rows the other conditions leave, when SQLite can).
+* anything shorter (一, AI, 5G): ``instr`` over the folded text (table
+  ``folded``), checked row by row (only the rows the other conditions leave,
+  when SQLite can).
 
-Ranking is BM25 over ``doc_words`` with the title weighted ``TITLE_WEIGHT``
-times the text; documents found only by substring (no token phrase) score 0.
+``term_plan`` holds that choice for every caller: this compiler (reports)
+and index.sqlite_search (searches). Ranking is BM25 over ``doc_words`` with
+the title weighted ``TITLE_WEIGHT`` times the text, over the phrases of
+``rank_phrases``; documents found only by substring (no token phrase) score 0.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from index.query import And, DateRange, Filter, MatchAll, Node, Not, Or, Term, positive_terms
 from index.segment import canonical, is_cjk, search_text, tokens
@@ -45,23 +50,13 @@ class Compiler:
         return joiner.join(f"({self.where(child)})" for child in node.children)
 
     def term(self, term: Term) -> str:
-        text = search_text(term.text)
-        column = "title" if term.field == "title" else None
-        if len(text) >= 3:
-            return self.match("doc_chars", phrase(text), column)
-        if len(text) == 2 and is_cjk(text):
-            return self.match("doc_words", phrase(text), column)
-        return self.instr(text, column)
-
-    def match(self, table: str, expr: str, column: str | None) -> str:
-        self.params.append(f"{column} : {expr}" if column else expr)
-        return f"d.rid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)"
-
-    def instr(self, text: str, column: str | None) -> str:
-        columns = [column] if column else ["title", "body"]
-        self.params.extend([text] * len(columns))
-        checks = " OR ".join(f"instr(c.{name}, ?) > 0" for name in columns)
-        return f"EXISTS (SELECT 1 FROM doc_chars c WHERE c.rowid = d.rid AND ({checks}))"
+        kind, where, what = term_plan(term)
+        if kind == "match":
+            self.params.append(what)
+            return f"d.rid IN (SELECT rowid FROM {where} WHERE {where} MATCH ?)"
+        self.params.extend([what] * len(where))
+        checks = " OR ".join(f"instr(f.{name}, ?) > 0" for name in where)
+        return f"EXISTS (SELECT 1 FROM folded f WHERE f.rid = d.rid AND ({checks}))"
 
     def filter(self, node: Filter) -> str:
         if node.field == "org":
@@ -94,12 +89,39 @@ def phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def rank_match(node: Node) -> str | None:
-    """The FTS5 query over ``doc_words`` that scores the positive terms, or None."""
-    phrases: list[str] = []
+def term_plan(term: Term) -> tuple[str, str | list[str], str]:
+    """How ``term`` is decided: ("match", table, FTS5 query) or ("scan", columns, folded text)."""
+    text = search_text(term.text)
+    column = "title" if term.field == "title" else None
+    if len(text) >= 3 or (len(text) == 2 and is_cjk(text)):
+        expr = phrase(text)
+        return ("match", "doc_chars" if len(text) >= 3 else "doc_words",
+                f"{column} : {expr}" if column else expr)
+    return "scan", [column] if column else ["title", "body"], text
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One ranking phrase: its FTS5 query over ``doc_words`` and its tokens."""
+
+    expr: str               # '"重庆 庆大 大学"', 'title : "签约"'
+    text: str               # the tokens, space-separated
+    title_only: bool
+
+
+def rank_phrases(node: Node) -> list[Phrase]:
+    """The phrases over ``doc_words`` that score the positive terms, without repeats."""
+    phrases: dict[str, Phrase] = {}
     for term in positive_terms(node):
         words = tokens(term.text)
         if words:
-            quoted = phrase(" ".join(words))
-            phrases.append(f"title : {quoted}" if term.field == "title" else quoted)
-    return " OR ".join(dict.fromkeys(phrases)) or None
+            text = " ".join(words)
+            quoted = phrase(text)
+            expr = f"title : {quoted}" if term.field == "title" else quoted
+            phrases.setdefault(expr, Phrase(expr, text, term.field == "title"))
+    return list(phrases.values())
+
+
+def rank_match(node: Node) -> str | None:
+    """The FTS5 query over ``doc_words`` that scores the positive terms, or None."""
+    return " OR ".join(p.expr for p in rank_phrases(node)) or None
