@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -243,23 +244,35 @@ def _jionlp_dir() -> Path | None:
 @functools.lru_cache(maxsize=1)
 def _jionlp_places() -> tuple[tuple[str, str, int, str | None], ...]:
     """(name, short name, level, parent) of China's provinces, cities and counties."""
-    base = _jionlp_dir()
-    path = base / "china_location.txt" if base else None
-    if path is None or not path.is_file():
-        return ()
     places, parents = [], [None, None, None]
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            level = len(line) - len(line.lstrip("\t"))
-            if level > 2:
-                continue
-            fields = line.strip().split("\t")
-            if len(fields) < 3:
-                continue
-            parent = parents[level - 1] if level else None
-            parents[level] = fields[0]
-            places.append((fields[0], fields[2], level, parent))
+    for line in _jionlp_lines("china_location"):
+        level = len(line) - len(line.lstrip("\t"))
+        if level > 2:
+            continue
+        fields = line.strip().split("\t")
+        if len(fields) < 3:
+            continue
+        parent = parents[level - 1] if level else None
+        parents[level] = fields[0]
+        places.append((fields[0], fields[2], level, parent))
     return tuple(places)
+
+
+def _jionlp_lines(name: str) -> list[str]:
+    """Lines of one of jionlp's shipped dictionaries.
+
+    jionlp ships some of them zipped and unpacks them on its own first use, so a
+    fresh install may hold only ``name.zip``: read the archive then (never write
+    into site-packages).
+    """
+    base = _jionlp_dir()
+    text, packed = (base / f"{name}.txt", base / f"{name}.zip") if base else (None, None)
+    if text is not None and text.is_file():
+        return text.read_text(encoding="utf-8").splitlines()
+    if packed is not None and packed.is_file():
+        with zipfile.ZipFile(packed) as archive:
+            return archive.read(f"{name}.txt").decode("utf-8").splitlines()
+    raise ConfigError(f"jionlp's {name} dictionary is missing from {base}; reinstall jionlp")
 
 
 @functools.lru_cache(maxsize=1)
