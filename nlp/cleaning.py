@@ -262,19 +262,24 @@ def _first_body_line(lines: list[str]) -> int:
     return next((i for i, line in enumerate(lines) if _is_body_line(line.strip())), len(lines))
 
 
+def _run_equal_to(lines: list[str], j: int, target: str) -> int | None:
+    """Last index k of the run lines[j..k] (up to 3 lines) that squeezes to ``target``, else None."""
+    joined = ""
+    for k in range(j, min(j + 3, len(lines))):
+        piece = _squeeze(lines[k])
+        if not piece or not target.startswith(joined + piece):
+            return None
+        joined += piece
+        if joined == target:
+            return k
+    return None
+
+
 def _find_repeat(lines: list[str], i: int, limit: int) -> int | None:
     """Index of the first later line (or run of up to 3 lines) before ``limit`` equal to ``lines[i]``, squeezed."""
     target = _squeeze(lines[i])
-    for j in range(i + 1, min(len(lines), limit)):
-        joined = ""
-        for k in range(j, min(j + 3, len(lines))):
-            piece = _squeeze(lines[k])
-            if not piece or not target.startswith(joined + piece):
-                break
-            joined += piece
-            if joined == target:
-                return j
-    return None
+    return next((j for j in range(i + 1, min(len(lines), limit))
+                 if _run_equal_to(lines, j, target) is not None), None)
 
 
 def drop_title_repeats(lines: list[str], title: str) -> list[str]:
@@ -283,15 +288,9 @@ def drop_title_repeats(lines: list[str], title: str) -> list[str]:
     if not target:
         return lines
     for j in range(min(len(lines), 2 * _HEADER_LINES)):
-        joined = ""
-        for k in range(j, min(j + 3, len(lines))):
-            piece = _squeeze(lines[k])
-            if not piece or not target.startswith(joined + piece):
-                break
-            joined += piece
-            if joined == target:
-                lines[j:k + 1] = [""] * (k + 1 - j)
-                break
+        k = _run_equal_to(lines, j, target)
+        if k is not None:
+            lines[j:k + 1] = [""] * (k + 1 - j)
     return lines
 
 
