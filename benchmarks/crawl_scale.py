@@ -12,8 +12,11 @@ once), in one process or in ``--workers`` processes sharing a Redis frontier
 request to the last page stored.
 ``store``: PageStore.put of N generated pages (one transaction each, as the
 crawler does), then a full iter_pages pass; file size.
-``jsonl``: extracted/ holding N records, then one batch of 64 more written
-(extracted.py rewrites each touched part file: the cost grows with N).
+``jsonl``: extracted/ holding N records, then five batches of 64 more written
+(median time per batch), the first batch once more (a rerun), a full read of
+the store and ``versions()`` (what an incremental extract reads first), each
+by a fresh reader; then 5% of the records rewritten by a newer extractor and
+the time ``compact()`` takes to drop the superseded lines.
 ``shard``: listing the pages of shard 1/4 (policyminer.shards) in a store of N.
 Every command prints one JSON object, including peak RSS.
 """
@@ -92,27 +95,45 @@ def bench_store(pages: int, workdir: Path) -> dict:
             "db_mib": round(size / 2**20, 1)}
 
 
-def bench_jsonl(records: int, workdir: Path) -> dict:
+def bench_jsonl(records: int, workdir: Path, batches: int = 5) -> dict:
     from benchmarks.index import synthetic_records
     from policyminer.extracted import ExtractedStore
+    from policyminer.records import Extracted
 
     out = ExtractedStore(workdir / "extracted")
     start = time.perf_counter()
-    batch = []
-    for record in synthetic_records(records + 64):
-        batch.append(record)
-        if len(batch) == 5000:
-            out.write(batch)
-            batch = []
-    last, first = batch[-64:], batch[:-64]
-    out.write(first)
+    made = list(synthetic_records(records + 64 * batches))
+    first, rest = made[:records], made[records:]
+    for at in range(0, len(first), 5000):
+        out.write(first[at:at + 5000])
     fill = time.perf_counter() - start
+    times = []
+    for at in range(0, len(rest), 64):             # new records, then the same ones again (a rerun)
+        start = time.perf_counter()
+        out.write(rest[at:at + 64])
+        times.append(time.perf_counter() - start)
     start = time.perf_counter()
-    out.write(last)
-    one_batch = time.perf_counter() - start
+    out.write(rest[:64])
+    rewrite = time.perf_counter() - start
+    one_batch = sorted(times)[len(times) // 2]
+    start = time.perf_counter()
+    count = sum(1 for _ in ExtractedStore(out.root))      # a fresh reader, as `policyminer index` is
+    read = time.perf_counter() - start
+    start = time.perf_counter()
+    versions = len(ExtractedStore(out.root).versions())   # what an incremental extract reads first
+    versions_s = time.perf_counter() - start
     size = sum(p.stat().st_size for p in out.files())
-    return {"records": records, "fill_s": round(fill, 1), "one_batch_of_64_s": round(one_batch, 2),
-            "batches_of_64_per_hour": round(3600 / one_batch), "jsonl_mib": round(size / 2**20, 1)}
+    result = {"records": records, "fill_s": round(fill, 1), "one_batch_of_64_s": round(one_batch, 3),
+              "same_batch_again_s": round(rewrite, 3), "batches_of_64_per_hour": round(3600 / one_batch),
+              "full_read_s": round(read, 2), "read": count, "versions_s": round(versions_s, 2),
+              "versions": versions, "jsonl_mib": round(size / 2**20, 1)}
+    if hasattr(out, "compact"):                           # 5% re-extracted by a newer extractor, then compacted
+        out.write([Extracted.from_dict({**r.to_dict(), "extractor_version": "synthetic-2"})
+                   for r in first[:max(1, records // 20)]])
+        start = time.perf_counter()
+        result["compacted_parts"] = out.compact()
+        result["compact_s"] = round(time.perf_counter() - start, 2)
+    return result
 
 
 def bench_shard(pages: int, workdir: Path) -> dict:

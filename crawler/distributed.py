@@ -135,13 +135,16 @@ def frontier_settings(url: str) -> dict[str, Any]:
     ``url`` is a Redis URL (``redis://[:password@]host:port/db``) with
     optional query parameters: ``crawl`` (a name, so that several crawls can
     share one Redis; default ``default``) and ``lease`` (seconds of silence
-    after which a worker's requests go to others; default 30).
+    after which a worker's requests go to others; default 30). They also
+    turn on the Redis host gate (:mod:`crawler.hostgate`), so the per-host
+    delay and concurrency hold across all the crawl's processes.
     """
     redis_url, crawl, lease = parse_frontier_url(url)
     return {"SCHEDULER": "crawler.distributed.FrontierScheduler",
             "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
             "SCHEDULER_PERSIST": True, "REDIS_URL": redis_url,
-            "POLICYMINER_FRONTIER_CRAWL": crawl, "POLICYMINER_FRONTIER_LEASE": lease}
+            "POLICYMINER_FRONTIER_CRAWL": crawl, "POLICYMINER_FRONTIER_LEASE": lease,
+            "POLICYMINER_HOST_GATE": True}
 
 
 def check_frontier(url: str) -> None:

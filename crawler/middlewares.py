@@ -1,4 +1,4 @@
-"""Downloader and spider middlewares: scope checks, retry with backoff, flat pagination depth."""
+"""Downloader and spider middlewares: scope checks, retry with backoff, redirect loops, flat pagination depth."""
 from __future__ import annotations
 
 import email.utils
@@ -7,9 +7,14 @@ import time
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.spidermiddlewares.depth import DepthMiddleware
 from scrapy.utils.httpobj import urlparse_cached
+
+from policyminer.records import canonical_url
+
+SAME_PATH_HOPS = 2      # a redirect chain may pass one path this often (with different queries)
 
 
 class ScopeOffsiteMiddleware(OffsiteMiddleware):
@@ -84,6 +89,40 @@ def _retry_after(value: str) -> float | None:
         return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError):
         return None
+
+
+class LoopRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, stopped as soon as they go round in circles.
+
+    The spider turns the dupe filter off (``dont_filter``), so nothing else
+    would notice A → B → A before ``REDIRECT_MAX_TIMES``. A redirect back to
+    a URL of its own chain, or to a path the chain already passed
+    ``SAME_PATH_HOPS`` times (a page redirecting to itself with an ever new
+    query string), raises ``IgnoreRequest("redirect loop: <first URL> …")``:
+    one failure, named after the URL the crawl asked for.
+    """
+
+    def _redirect(self, redirected: Request, request: Request, reason):
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        loop = redirect_loop(chain, redirected.url)
+        if loop:
+            raise IgnoreRequest(f"redirect loop: {chain[0]} ({loop})")
+        try:
+            return super()._redirect(redirected, request, reason)
+        except IgnoreRequest:
+            raise IgnoreRequest(f"redirect loop: {chain[0]} (more than {self.max_redirect_times} "
+                                "redirections)") from None
+
+
+def redirect_loop(chain: list[str], target: str) -> str | None:
+    """Why redirecting ``chain``'s last URL to ``target`` is a loop, or None if it is not."""
+    key = canonical_url(target)
+    if key in {canonical_url(url) for url in chain}:
+        return " → ".join([*chain, target])
+    path = key.split("?", 1)[0]
+    if sum(canonical_url(url).split("?", 1)[0] == path for url in chain) >= SAME_PATH_HOPS:
+        return f"{path} redirects to itself with a new query each time"
+    return None
 
 
 class PaginationDepthMiddleware(DepthMiddleware):

@@ -129,7 +129,8 @@ def failure_reason(failure) -> str:
         return str(exc.response.status)
     message = str(exc)
     if isinstance(exc, IgnoreRequest):
-        for needle, reason in (("robots.txt", "robots"), ("max redirections", "redirect_loop"),
+        for needle, reason in (("redirect loop", "redirect_loop"), ("robots.txt", "robots"),
+                               ("max redirections", "redirect_loop"),
                                ("offsite", "offsite"), ("duplicate:", "duplicate")):
             if needle in message:
                 return reason

@@ -1,7 +1,9 @@
 """Run crawls: in this process (:func:`crawl`) or in a child process (:func:`crawl_in_subprocess`).
 
 :func:`crawl` runs Scrapy's real engine (``CrawlerProcess``), one crawler per
-source, all in one Twisted reactor. A reactor cannot be restarted in the same
+source, all in one Twisted reactor; the crawlers share one download slot and
+one robots.txt per host (:mod:`crawler.politeness`), so a site's limits hold
+for all its sources together. A reactor cannot be restarted in the same
 process, so callers that crawl more than once (the CLI, the tests) use
 :func:`crawl_in_subprocess`, which runs ``python -m crawler.run --job JOB``
 and reads back the same :class:`~crawler.report.CrawlReport` as JSON.

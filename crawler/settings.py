@@ -1,7 +1,9 @@
 """Scrapy settings for policyminer's crawler (``scrapy.cfg`` points here).
 
 Polite by default: robots.txt obeyed, AutoThrottle on, two requests at a time
-per domain, an identifying User-Agent, retries with backoff. ``crawler.run``
+per domain, an identifying User-Agent, retries with backoff. The per-host
+limits hold for all sources of a crawl together (``crawler.politeness``) and,
+with a shared frontier, for all processes (``crawler.hostgate``). ``crawler.run``
 layers the workspace's crawl settings and per-source limits on top.
 """
 
@@ -29,11 +31,16 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 1.0          # seconds before the first retry, doubled for each next one
 RETRY_BACKOFF_MAX = 30.0
-REDIRECT_MAX_TIMES = 10
+REDIRECT_MAX_TIMES = 6            # hops; a loop (a URL again, a path with ever new queries) stops sooner
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"   # failures are counted in the crawl report
 DEPTH_LIMIT = 4                   # link hops from a start page; a list's next page is the same depth
 
+DOWNLOADER = "crawler.politeness.PoliteDownloader"   # one download slot per host for all sources
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.politeness.SharedRobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.LoopRedirectMiddleware": 600,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.middlewares.ScopeOffsiteMiddleware": 50,
     "crawler.middlewares.ResumedRequestMiddleware": 60,
@@ -59,3 +66,4 @@ POLICYMINER_STORE = "store/pages.db"          # the raw-page store (SQLite)
 POLICYMINER_SOURCES = "config/sources.yaml"   # for `scrapy crawl listing -a source=ID`
 POLICYMINER_BASE = None                       # replaces {base}/{host} in the sources file
 POLICYMINER_MAX_PAGES = 200                   # requests per source when its limits name none
+POLICYMINER_HOST_GATE = False                 # per-host limits across processes (frontier_settings sets it)

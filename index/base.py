@@ -99,8 +99,10 @@ class Index(ABC):
         document's id, url, title, published, source and region, and
         ``sources``: the urls of every document that reported the same event
         (with ``merge``; index.reports.merge_signings). ``region`` matches
-        the document's region or the signing's location, ``org`` any party by
-        name or alias, ``query`` the reporting document.
+        the document's region or the signing's location, as written or by
+        division code (index.keys: 沙坪坝区 covers 重庆市沙坪坝区 and 西永街道 there),
+        ``org`` any party by canonical body, name or alias, ``query`` the
+        reporting document. Rows carry the signing's ``location_code``.
         """
 
     @abstractmethod

@@ -24,7 +24,7 @@ from urllib.parse import quote
 from index import cluster_reports
 from index.base import SORTS, Index, SearchResult
 from index.cluster_client import HTTPError, Transport, operation, parse_url
-from index.cluster_mapping import (MAPPING_VERSION, MAX_RESULT_WINDOW, META, document,
+from index.cluster_mapping import (MAPPING_VERSION, MAX_RESULT_WINDOW, document, meta,
                                    meta_of, record_of, template)
 from index.cluster_query import facet_aggregations, facets, search_query, sort_clause
 from index.query import all_of, from_filters, parse, positive_terms
@@ -66,10 +66,10 @@ class ClusterIndex(Index):
         else:
             for name, mapping in indices.items():
                 found = meta_of(mapping)
-                if found != META:
+                if found != meta():
                     raise EngineError(
                         f"{self._where()}: index {name} has mapping {found or 'none'} but this "
-                        f"policyminer writes {META}; rebuild it with `policyminer index --rebuild`")
+                        f"policyminer writes {meta()}; rebuild it with `policyminer index --rebuild`")
         self._checked = True
 
     def _create(self) -> str:

@@ -13,8 +13,12 @@ minimal distribution has no CJK filters, and the SQLite engine must agree):
 All four are indexed with the built-in ``whitespace`` analyzer (present in
 every Elasticsearch and OpenSearch distribution) and left out of ``_source``.
 Organisations, figures and signings are nested objects, so "西南大学 signed
-in 2024" or "a 5G基站 figure over 100" is one nested query. The mapping's version lives in ``_meta``; an index with
-another version is refused until rebuilt.
+in 2024" or "a 5G基站 figure over 100" is one nested query. Organisations are
+keyed by canonical body and division codes filed as index.keys computes them
+(``org_keys``, ``organizations.canonical``, ``region_codes``, ``place_codes``,
+``signings.location_codes``), exactly as the SQLite engine files them. The
+mapping's version and the key rules' version live in ``_meta``; an index with
+others is refused until rebuilt.
 """
 from __future__ import annotations
 
@@ -24,10 +28,12 @@ from datetime import date
 from typing import Any
 
 from index.reports import signing_day
-from index.segment import ANALYZER, canonical, index_text, search_text
+from index.keys import (document_codes, keys_version, location_codes, name_keys, org_key,
+                        region_codes)
+from index.segment import ANALYZER, index_text, search_text
 from policyminer.records import Extracted
 
-MAPPING_VERSION = "1"
+MAPPING_VERSION = "2"
 SPACE = "\u2423"                        # ␣ stands for whitespace in the character fields
 DERIVED = ("title_chars", "text_chars", "title_words", "text_words")
 MAX_RESULT_WINDOW = 50_000
@@ -43,11 +49,12 @@ def mappings() -> dict[str, Any]:
     """The index mapping (dynamic fields are kept in _source but not indexed)."""
     return {
         "dynamic": False,
-        "_meta": {"policyminer": META},
+        "_meta": {"policyminer": meta()},
         "_source": {"excludes": list(DERIVED)},
         "properties": {
             **{name: _KEYWORD for name in ("id", "url", "published", "year", "source",
                                              "doc_type", "region", "org_keys", "org_canonical",
+                                             "region_codes", "place_codes",
                                              "keywords", "extractor_version", "hash")},
             "published_date": {"type": "date", "format": "strict_date"},
             "title_chars": _CHARS, "text_chars": _CHARS,
@@ -60,7 +67,8 @@ def mappings() -> dict[str, Any]:
                 "name": _KEYWORD, "canonical": _KEYWORD, "type": _KEYWORD, "keys": _KEYWORD}},
             "signings": {"type": "nested", "properties": {
                 "day": _KEYWORD, "date": _KEYWORD, "parties": _KEYWORD, "party_keys": _KEYWORD,
-                "projects": _KEYWORD, "location": _KEYWORD, "count": {"type": "long"},
+                "projects": _KEYWORD, "location": _KEYWORD, "location_code": _KEYWORD,
+                "location_codes": _KEYWORD, "count": {"type": "long"},
                 "amount": _STORED}},
         },
     }
@@ -72,6 +80,11 @@ def settings(shards: int = 1, replicas: int = 0) -> dict[str, Any]:
             "max_result_window": MAX_RESULT_WINDOW}
 
 
+def meta() -> dict[str, str]:
+    """What an index records in ``_meta``: mapping version, analyzer, key rules (index.keys)."""
+    return {**META, "keys": keys_version()}
+
+
 def template(pattern: str, alias_length: int, **index_settings: Any) -> dict[str, Any]:
     """The composable index template for the versioned indices behind an alias.
 
@@ -80,7 +93,7 @@ def template(pattern: str, alias_length: int, **index_settings: Any) -> dict[str
     """
     return {"index_patterns": [pattern], "priority": 100 + alias_length,
             "template": {"settings": settings(**index_settings), "mappings": mappings()},
-            "_meta": {"policyminer": META}}
+            "_meta": {"policyminer": meta()}}
 
 
 def meta_of(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -113,6 +126,8 @@ def document(record: Extracted) -> dict[str, Any]:
         "signings": _signings(record, names),
         "org_keys": sorted({key for org in orgs for key in org["keys"]}),
         "org_canonical": sorted({org["canonical"] for org in orgs}),
+        "region_codes": region_codes(record.region),
+        "place_codes": document_codes(record.region, record.signings),
         "year": published[:4] if published else None,
         "published_date": full_date(published),
         "hash": record_hash(record),
@@ -135,8 +150,8 @@ def _organizations(record: Extracted) -> tuple[list[dict], dict[str, set[str]]]:
     """Organisation objects, and each canonical name → every name of its organisations."""
     orgs, names = [], {}
     for org in record.organizations:
-        keys = sorted({canonical(n) for n in [org.name, *org.aliases] if n and canonical(n)})
-        orgs.append({**org.to_dict(), "canonical": canonical(org.name), "keys": keys})
+        keys = sorted(name_keys([org.name, *org.aliases]))
+        orgs.append({**org.to_dict(), "canonical": org_key(org.name), "keys": keys})
         for key in keys:
             names.setdefault(key, set()).update(keys)
     return orgs, names
@@ -147,10 +162,12 @@ def _signings(record: Extracted, names: dict[str, set[str]]) -> list[dict]:
     for sig in record.signings:
         keys: set[str] = set()
         for party in sig.parties:
-            key = canonical(party)
+            key = org_key(party)
             keys |= names.get(key, {key} if key else set())
         out.append({**sig.to_dict(), "day": signing_day(sig.date, record.published),
-                    "party_keys": sorted(keys)})
+                    "party_keys": sorted(keys),
+                    "location_codes": location_codes(sig.location, sig.location_code,
+                                                     record.region)})
     return out
 
 

@@ -17,11 +17,13 @@ from typing import Any
 
 from index.cluster_mapping import chars
 from index.query import And, DateRange, Filter, MatchAll, Node, Not, Or, Term, positive_terms
+from index.keys import fullest_first, org_key, query_codes
 from index.segment import canonical, tokens
 from index.sqlite_sql import TITLE_WEIGHT
 
 _FIELDS = {"source": "source", "region": "region", "type": "doc_type", "org": "org_keys"}
 _TOP = "\U0010ffff"
+NAMES = 100                     # written names per organisation read for its fullest one
 MATCH_NONE = {"bool": {"must_not": [{"match_all": {}}]}}
 
 
@@ -57,12 +59,19 @@ def term(node: Term) -> dict[str, Any]:
 
 
 def attribute(node: Filter) -> dict[str, Any]:
-    """Exact (or prefix) match of source, region, type or any organisation name."""
+    """Exact (or prefix) match of source, region, type or any organisation name.
+
+    An exact organisation is its canonical body (index.keys); an exact region
+    also matches documents filed under a division it names.
+    """
     field = _FIELDS[node.field]
-    value = canonical(node.value) if node.field == "org" else node.value
     if node.prefix:
+        value = canonical(node.value) if node.field == "org" else node.value
         return {"prefix": {field: {"value": value}}}
-    return {"term": {field: {"value": value}}}
+    value = org_key(node.value) if node.field == "org" else node.value
+    exact = {"term": {field: {"value": value}}}
+    codes = query_codes(node.value) if node.field == "region" else ()
+    return any_query([exact, {"terms": {"place_codes": list(codes)}}]) if codes else exact
 
 
 def dates(node: DateRange) -> dict[str, Any]:
@@ -116,7 +125,7 @@ def facet_aggregations(size: int) -> dict[str, Any]:
             "terms": {"field": "organizations.canonical", "size": size * 3 + 10,
                       "shard_size": size * 10 + 100, "order": [{"docs": "desc"}, {"_key": "asc"}]},
             "aggs": {"docs": {"reverse_nested": {}},
-                     "name": {"terms": {"field": "organizations.name", "size": 1,
+                     "name": {"terms": {"field": "organizations.name", "size": NAMES,
                                         "order": {"_key": "asc"}}}}}}},
     }
 
@@ -126,7 +135,8 @@ def facets(aggregations: dict[str, Any], size: int) -> dict[str, list[dict[str, 
     out = {name: [{"value": b["key"], "count": b["doc_count"]}
                   for b in aggregations[name]["buckets"]]
            for name in ("source", "region", "type", "year")}
-    orgs = [{"value": b["name"]["buckets"][0]["key"], "count": b["docs"]["doc_count"]}
+    orgs = [{"value": min((n["key"] for n in b["name"]["buckets"]), key=fullest_first),
+             "count": b["docs"]["doc_count"]}
             for b in aggregations["org"]["keys"]["buckets"] if b["name"]["buckets"]]
     orgs.sort(key=lambda row: (-row["count"], row["value"]))
     out["org"] = orgs[:size]

@@ -15,14 +15,15 @@ from index.base import INTERVALS, SPLITS
 from index.cluster_query import where
 from index.query import date_bounds, parse
 from index.reports import bucket_of, merge_signings
-from index.segment import canonical
+from index.keys import fullest_first, org_key, query_codes
 from policyminer.errors import QueryError
 
 Search = Callable[[dict[str, Any]], dict[str, Any]]
 PAGE = 500
-_SIGNING_SOURCE = ["id", "url", "title", "published", "source", "region", "signings"]
+_SIGNING_SOURCE = ["id", "url", "title", "published", "source", "region", "region_codes",
+                   "signings"]
 _SIGNING_KEYS = ("text", "date", "parties", "projects", "count", "amount", "location",
-                 "start", "end", "day")
+                 "location_code", "start", "end", "day")
 _SPLIT_FIELDS = {"source": "source", "region": "region", "type": "doc_type", "org": "org_canonical"}
 _CALENDAR = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -34,24 +35,35 @@ def signings(search: Search, *, since: str | None, until: str | None, region: st
     """Signing rows (see Index.signings), oldest first, merged per event when ``merge``."""
     first = date_bounds(since)[0] if since else None
     last = date_bounds(until)[1] if until else None
-    key = canonical(org) if org else None
+    key = org_key(org) if org else None
+    codes = set(query_codes(region)) if region else set()
     inner = _signing_filter(first, last, key)
     tests = [{"nested": {"path": "signings", "query": inner}}]
     if region:
-        located = {"bool": {"filter": [inner, {"term": {"signings.location": region}}]}}
-        tests.append({"bool": {"should": [{"term": {"region": region}},
-                                          {"nested": {"path": "signings", "query": located}}],
-                               "minimum_should_match": 1}})
+        tests.append(_region_filter(region, codes, inner))
     if query:
         tests.append(where(parse(query)))
     rows = []
     for source in _scan(search, {"bool": {"filter": tests}}, _SIGNING_SOURCE):
         for idx, sig in enumerate(source.get("signings") or []):
-            if _qualifies(sig, source, first, last, region, key):
+            if _qualifies(sig, source, first, last, (region, codes), key):
                 rows.append((idx, _signing_row(sig, source)))
     rows.sort(key=lambda pair: _signing_order(pair[1], pair[0]))
     ordered = [row for _, row in rows]
     return merge_signings(ordered) if merge else ordered
+
+
+def _region_filter(region: str, codes: set[str], inner: dict) -> dict[str, Any]:
+    """The document's region or one of its qualifying signings' locations is in ``region``."""
+    def either(field: str, codes_field: str) -> dict[str, Any]:
+        tests = [{"term": {field: region}}] + ([{"terms": {codes_field: sorted(codes)}}] if codes
+                                              else [])
+        return tests[0] if len(tests) == 1 else {"bool": {"should": tests,
+                                                          "minimum_should_match": 1}}
+    located = {"bool": {"filter": [inner, either("signings.location", "signings.location_codes")]}}
+    return {"bool": {"should": [either("region", "region_codes"),
+                                {"nested": {"path": "signings", "query": located}}],
+                     "minimum_should_match": 1}}
 
 
 def _signing_filter(first: str | None, last: str | None, key: str | None) -> dict[str, Any]:
@@ -65,11 +77,13 @@ def _signing_filter(first: str | None, last: str | None, key: str | None) -> dic
 
 
 def _qualifies(sig: dict, doc: dict, first: str | None, last: str | None,
-               region: str | None, key: str | None) -> bool:
+               region: tuple[str | None, set[str]], key: str | None) -> bool:
     day = sig.get("day")
     if (first and (day is None or day < first)) or (last and (day is None or day > last)):
         return False
-    if region and region not in (doc.get("region"), sig.get("location")):
+    name, codes = region
+    if name and name not in (doc.get("region"), sig.get("location")) and not (
+            codes & {*(doc.get("region_codes") or []), *(sig.get("location_codes") or [])}):
         return False
     return not key or key in (sig.get("party_keys") or [])
 
@@ -153,7 +167,7 @@ def _composite(search: Search, query: dict, bucket: dict,
 
 
 def _org_names(search: Search, query: dict) -> dict[str, str]:
-    """Canonical organisation name → its alphabetically first spelling among matching documents."""
+    """Canonical organisation key → its fullest spelling among matching documents."""
     names, after = {}, None
     while True:
         composite = {"size": 1000, "sources": [{"key": {"terms": {"field": "organizations.canonical"}}},
@@ -164,7 +178,9 @@ def _org_names(search: Search, query: dict) -> dict[str, str]:
                                   "aggs": {"groups": {"composite": composite}}}}}
         groups = search(body)["aggregations"]["orgs"]["groups"]
         for b in groups["buckets"]:
-            names.setdefault(b["key"]["key"], b["key"]["name"])
+            key, name = b["key"]["key"], b["key"]["name"]
+            if key not in names or fullest_first(name) < fullest_first(names[key]):
+                names[key] = name
         after = groups.get("after_key")
         if not groups["buckets"] or not after:
             return names

@@ -12,6 +12,11 @@ Syntax, as researchers type it into a search box::
     published:2024-01-01..2024-06-30  published:2024-01-01..  published:..2024-06-30
     published:2024  published:2024-04  published:2025-W17
 
+``org:`` matches the canonical body (org:北碚区政府 finds 重庆市北碚区人民政府)
+and ``region:`` the administrative division, by GB/T 2260 code (region:沙坪坝区
+finds documents of 重庆市沙坪坝区 and signings located there); see index.keys.
+A prefix (org:重庆*, region:重庆市*) matches the names as written.
+
 Every word or phrase means "the title or the text contains this string"
 (engines match substrings, as users of Chinese search expect). ``parse``
 returns a tree of the dataclasses below; each engine compiles it (SQLite to

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from index.query import date_bounds
-from index.segment import canonical
+from index.keys import org_key
 from policyminer.errors import QueryError
 
 
@@ -34,7 +34,7 @@ def signing_day(signed: str | None, published: str | None) -> str | None:
 
 
 def merge_signings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per event, in order: reports of the same exact date, parties,
+    """One row per event, in order: reports of the same exact date, parties (by canonical body),
     projects, count and amount become the first report's row, whose
     ``sources`` lists every reporting url. Rows without an exact date, or
     without parties and projects, are never merged.
@@ -56,7 +56,7 @@ def merge_signings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _event_key(row: dict[str, Any]) -> tuple | None:
     if not row.get("date") or len(row["date"]) < 10 or not (row["parties"] or row["projects"]):
         return None
-    return (row["date"], frozenset(map(canonical, row["parties"])), frozenset(row["projects"]),
+    return (row["date"], frozenset(map(org_key, row["parties"])), frozenset(row["projects"]),
             row["count"], json.dumps(row["amount"], sort_keys=True))
 
 

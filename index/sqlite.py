@@ -251,9 +251,9 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 def _rebuild(conn, rid: int) -> Extracted:
     """The Extracted record of document ``rid``, from its rows."""
     (doc_id, url, title, published, source, doc_type, region, text, metadata, keywords,
-     extractor_version) = conn.execute(
+     extractor_version, places) = conn.execute(
         "SELECT d.id, c.url, c.title, d.published, d.source, d.doc_type, d.region, c.text, "
-        "c.metadata, c.keywords, c.extractor_version FROM documents d JOIN contents c "
+        "c.metadata, c.keywords, c.extractor_version, c.places FROM documents d JOIN contents c "
         "ON c.rid = d.rid WHERE d.rid = ?", (rid,)).fetchone()
     orgs = [Organization(name, type_, json.loads(aliases), json.loads(mentions))
             for name, type_, aliases, mentions in conn.execute(
@@ -263,12 +263,13 @@ def _rebuild(conn, rid: int) -> Extracted:
         "SELECT text, value, unit, qualifier, metric, year, span_start, span_end FROM figures "
         "WHERE doc_rid = ? ORDER BY idx", (rid,))]
     signings = [Signing(text, date, json.loads(parties), json.loads(projects), count,
-                        json.loads(amount) if amount else None, location, start, end)
-                for text, date, parties, projects, count, amount, location, start, end
+                        json.loads(amount) if amount else None, location, start, end, code)
+                for text, date, parties, projects, count, amount, location, start, end, code
                 in conn.execute("SELECT text, date, parties, projects, count, amount, location, "
-                                "span_start, span_end FROM signings WHERE doc_rid = ? ORDER BY idx",
-                                (rid,))]
+                                "span_start, span_end, location_code FROM signings "
+                                "WHERE doc_rid = ? ORDER BY idx", (rid,))]
     return Extracted(id=doc_id, url=url, title=title, published=published, text=text,
                      organizations=orgs, figures=figures, signings=signings, source=source,
                      doc_type=doc_type, region=region, metadata=json.loads(metadata),
-                     keywords=json.loads(keywords), extractor_version=extractor_version)
+                     keywords=json.loads(keywords), places=json.loads(places),
+                     extractor_version=extractor_version)

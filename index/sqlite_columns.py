@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from index.keys import fullest_first
 from index.reports import bucket_of
 
 TOP = "\U0010ffff"                # sorts after every character: the end of a prefix range
@@ -122,13 +123,13 @@ class Columns:
         return [(column.values[code], int(tally[code])) for code in np.flatnonzero(tally)]
 
     def org_counts(self, hits: np.ndarray) -> list[tuple[str, int]]:
-        """(smallest name among the hits, hits naming it) per canonical organisation name."""
+        """(fullest name among the hits, hits naming it) per canonical organisation (index.keys)."""
         chosen = self.mask(hits)[self.org_doc]
         keys, names = self.org_key[chosen], self.org_name[chosen]
         tally = np.bincount(keys, minlength=len(self.org_keys))
-        smallest = np.full(len(self.org_keys), len(self.org_names), np.int64)
-        np.minimum.at(smallest, keys, names)
-        return [(self.org_names[smallest[key]], int(tally[key])) for key in np.flatnonzero(tally)]
+        fullest = np.full(len(self.org_keys), len(self.org_names), np.int64)
+        np.minimum.at(fullest, keys, names)
+        return [(self.org_names[fullest[key]], int(tally[key])) for key in np.flatnonzero(tally)]
 
     def buckets(self, interval: str) -> tuple[list[str], np.ndarray]:
         """Bucket names (index.reports.bucket_of) and, per published code, a bucket or -1.
@@ -169,19 +170,32 @@ def _codes(rids: np.ndarray, size: int, values: list) -> Codes:
 
 
 def _orgs(conn) -> tuple[Any, ...]:
-    """Arrays (rid, canonical code, smallest name code): one row per organisation per document."""
+    """Arrays (rid, canonical code, fullest name code): one row per organisation per document.
+
+    Name codes follow ``fullest_first`` order, so the smallest code is the fullest name.
+    """
     rids, keys, names = conn.execute(
         "SELECT group_concat(doc_rid), json_group_array(canonical), json_group_array(name) "
         "FROM organizations").fetchone()
     doc = ints(rids)
     rows = np.arange(len(doc))
     keys, names = (_codes(rows, len(doc), json.loads(text)) for text in (keys, names))
+    names = _fullest_first(names)
     key, name = keys.codes.astype(np.int64), names.codes.astype(np.int64)
     order = np.lexsort((name, key, doc))              # by document, canonical, then name
     doc, key, name = doc[order], key[order], name[order]
     first = np.ones(len(doc), bool)
     first[1:] = (doc[1:] != doc[:-1]) | (key[1:] != key[:-1])
     return doc[first], key[first], name[first], keys.values, names.values
+
+
+def _fullest_first(names: Codes) -> Codes:
+    """``names`` recoded so that code order is ``fullest_first`` order."""
+    order = sorted(range(len(names.values)), key=lambda code: fullest_first(names.values[code]))
+    recode = np.empty(len(order) + 1, np.int32)
+    recode[order] = np.arange(len(order), dtype=np.int32)
+    recode[-1] = -1                                   # code -1 (no value) stays -1
+    return Codes([names.values[code] for code in order], recode[names.codes])
 
 
 def _lengths(conn, size: int) -> tuple[np.ndarray, int, int]:

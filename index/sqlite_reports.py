@@ -11,15 +11,16 @@ import numpy as np
 from index.base import INTERVALS, SPLITS
 from index.query import date_bounds, parse
 from index.reports import merge_signings
-from index.segment import canonical
+from index.keys import org_key, query_codes
 from index.sqlite_search import Search
 from index.sqlite_sql import Compiler
 from policyminer.errors import QueryError
 
 _SIGNING_COLUMNS = ("text", "date", "parties", "projects", "count", "amount", "location",
-                    "start", "end", "day", "id", "url", "title", "published", "source", "region")
+                    "location_code", "start", "end", "day", "id", "url", "title", "published",
+                    "source", "region")
 _SIGNINGS_SQL = """
-SELECT s.text, s.date, s.parties, s.projects, s.count, s.amount, s.location,
+SELECT s.text, s.date, s.parties, s.projects, s.count, s.amount, s.location, s.location_code,
        s.span_start, s.span_end, s.day, d.id, c.url, c.title, d.published, d.source, d.region
 FROM signings s JOIN documents d ON d.rid = s.doc_rid JOIN contents c ON c.rid = d.rid
 WHERE {where}
@@ -38,12 +39,11 @@ def signings(conn, *, since: str | None, until: str | None, region: str | None,
         tests.append("s.day <= ?")
         params.append(date_bounds(until)[1])
     if region:
-        tests.append("(d.region = ? OR s.location = ?)")
-        params += [region, region]
+        tests.append(_region_test(region, params))
     if org:
         tests.append("EXISTS (SELECT 1 FROM signing_parties p WHERE p.canonical = ? "
                      "AND p.doc_rid = s.doc_rid AND p.signing_idx = s.idx)")
-        params.append(canonical(org))
+        params.append(org_key(org))
     if query:
         compiler = Compiler()
         tests.append(f"({compiler.where(parse(query))})")
@@ -51,6 +51,20 @@ def signings(conn, *, since: str | None, until: str | None, region: str | None,
     cursor = conn.execute(_SIGNINGS_SQL.format(where=" AND ".join(tests)), params)
     rows = [_signing_row(values) for values in cursor]
     return merge_signings(rows) if merge else rows
+
+
+def _region_test(region: str, params: list) -> str:
+    """The document's region or the signing's location is ``region``, or lies in a division
+    it names (codes: index.keys)."""
+    params += [region, region]
+    codes = list(query_codes(region))
+    if not codes:
+        return "(d.region = ? OR s.location = ?)"
+    marks = ",".join("?" * len(codes))
+    params += codes * 2
+    return ("(d.region = ? OR s.location = ? "
+            f"OR EXISTS (SELECT 1 FROM json_each(d.region_codes) WHERE value IN ({marks})) "
+            f"OR EXISTS (SELECT 1 FROM json_each(s.location_codes) WHERE value IN ({marks})))")
 
 
 def _signing_row(values: tuple) -> dict[str, Any]:
@@ -66,7 +80,7 @@ def trends(search: Search, query: str, *, interval: str, by: str | None,
     """Counts of matching documents per bucket (and key), ordered by bucket.
 
     Undated documents are left out. Split by org, documents are counted per
-    canonical name, shown as its smallest name on the earliest day it occurs.
+    canonical body (index.keys), shown as its fullest name among the counted documents.
     """
     if interval not in INTERVALS:
         raise QueryError(f'unknown interval "{interval}" (known: {", ".join(INTERVALS)})')
@@ -94,16 +108,16 @@ def trends(search: Search, query: str, *, interval: str, by: str | None,
     for code in np.flatnonzero(tally).tolist():
         key = values[code % width - 1] if code % width else None
         counts[names[code // width], key] = int(tally[code])
-    shown = _first_names(cols, keys, published, labels[kept]) if labels is not None else {}
+    shown = _fullest_names(cols, keys, labels[kept]) if labels is not None else {}
     keep = _top_keys(counts, top) if by and top else None
     rows = [{"bucket": b, **({"key": shown.get(key, key)} if by else {}), "count": count}
             for (b, key), count in counts.items() if keep is None or key in keep]
     return sorted(rows, key=lambda r: (r["bucket"], -r["count"], str(r.get("key"))))
 
 
-def _first_names(cols, keys: np.ndarray, published: np.ndarray, labels: np.ndarray) -> dict:
-    """Canonical name → the smallest name among its mentions on the earliest day."""
-    order = np.lexsort((labels, published, keys))
+def _fullest_names(cols, keys: np.ndarray, labels: np.ndarray) -> dict:
+    """Canonical key → the fullest name among its mentions (name codes are fullest first)."""
+    order = np.lexsort((labels, keys))
     keys, labels = keys[order], labels[order]
     first = np.ones(len(keys), bool)
     first[1:] = keys[1:] != keys[:-1]

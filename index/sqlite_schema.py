@@ -14,8 +14,17 @@
   ``meta``: another Unicode database could fold a text differently).
 * ``doc_chars`` — FTS5 with the trigram tokenizer over ``folded``: any
   substring of three or more characters.
-* ``organizations`` / ``org_names`` (every name and alias, canonicalised),
-  ``figures``, ``signings`` / ``signing_parties`` — the extracted items.
+* ``organizations`` / ``org_names`` (every name and alias: its canonical key,
+  index.keys, and its folded form), ``figures``, ``signings`` /
+  ``signing_parties`` — the extracted items.
+* ``region_codes`` — the GB/T 2260 codes a document is found under by
+  ``region:`` (its region's division and those above it, and its signings'
+  locations'); ``documents.region_codes`` and ``signings.location_codes`` keep
+  the two parts apart for the signings report.
+
+``meta`` records what the rows were computed with (schema, analyzer, Unicode
+version, the key rules of index.keys); an index written otherwise must be
+rebuilt.
 """
 from __future__ import annotations
 
@@ -23,29 +32,31 @@ import hashlib
 import json
 import sqlite3
 import unicodedata
-from functools import lru_cache
 from typing import Any
 
 from index.reports import signing_day
-from index.segment import ANALYZER, canonical, index_forms
+from index.keys import (document_codes, keys_version, location_codes, name_keys, org_key,
+                        region_codes)
+from index.segment import ANALYZER, index_forms
 from policyminer.errors import EngineError
 from policyminer.records import Extracted
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 MIN_SQLITE = (3, 34, 0)          # the trigram tokenizer
 FTS_HASH = 64 << 20              # bytes of pending full-text index kept in memory
 
 TABLES = ("documents", "contents", "folded", "organizations", "org_names", "figures",
-          "signings", "signing_parties", "doc_words", "doc_chars")
+          "signings", "signing_parties", "region_codes", "doc_words", "doc_chars")
 
 DDL = """
 CREATE TABLE IF NOT EXISTS documents (
     rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, published TEXT, source TEXT,
-    doc_type TEXT, region TEXT, hash TEXT NOT NULL);
+    doc_type TEXT, region TEXT, hash TEXT NOT NULL, region_codes TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
 CREATE TABLE IF NOT EXISTS contents (
     rid INTEGER PRIMARY KEY, url TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,
-    metadata TEXT NOT NULL, keywords TEXT NOT NULL, extractor_version TEXT NOT NULL);
+    metadata TEXT NOT NULL, keywords TEXT NOT NULL, extractor_version TEXT NOT NULL,
+    places TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS folded (rid INTEGER PRIMARY KEY, title TEXT NOT NULL,
     body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS organizations (
@@ -64,11 +75,15 @@ CREATE TABLE IF NOT EXISTS signings (
     doc_rid INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, date TEXT,
     day TEXT, parties TEXT NOT NULL, projects TEXT NOT NULL, count INTEGER,
     amount TEXT, location TEXT, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    location_code TEXT, location_codes TEXT NOT NULL,
     PRIMARY KEY (doc_rid, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS signings_day ON signings(day);
 CREATE TABLE IF NOT EXISTS signing_parties (
     canonical TEXT NOT NULL, doc_rid INTEGER NOT NULL, signing_idx INTEGER NOT NULL,
     PRIMARY KEY (canonical, doc_rid, signing_idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS region_codes (
+    doc_rid INTEGER NOT NULL, code TEXT NOT NULL, PRIMARY KEY (doc_rid, code)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS region_codes_code ON region_codes(code);
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_words USING fts5(
     title, body, content = '', tokenize = 'unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_chars USING fts5(
@@ -77,16 +92,17 @@ CREATE VIRTUAL TABLE IF NOT EXISTS doc_chars USING fts5(
 """
 
 INSERTS = {
-    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-    "contents": "INSERT INTO contents VALUES (?,?,?,?,?,?,?)",
+    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
+    "contents": "INSERT INTO contents VALUES (?,?,?,?,?,?,?,?)",
     "folded": "INSERT INTO folded VALUES (?,?,?)",
     "doc_words": "INSERT INTO doc_words(rowid, title, body) VALUES (?,?,?)",
     "doc_chars": "INSERT INTO doc_chars(rowid, title, body) VALUES (?,?,?)",
     "organizations": "INSERT INTO organizations VALUES (?,?,?,?,?,?,?)",
     "org_names": "INSERT OR IGNORE INTO org_names VALUES (?,?,?)",
     "figures": "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?)",
-    "signings": "INSERT INTO signings VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    "signings": "INSERT INTO signings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "signing_parties": "INSERT OR IGNORE INTO signing_parties VALUES (?,?,?)",
+    "region_codes": "INSERT OR IGNORE INTO region_codes VALUES (?,?)",
 }
 
 DELETES = {       # table → statement removing the rows ``record_rows`` gave it
@@ -97,7 +113,8 @@ DELETES = {       # table → statement removing the rows ``record_rows`` gave i
                         "AND signing_idx = ?"),
 }
 DOC_TABLES = ("documents", "contents", "folded")               # keyed by rid
-ITEM_TABLES = ("organizations", "figures", "signings")          # keyed by (doc_rid, idx)
+ITEM_TABLES = ("organizations", "figures", "signings",          # keyed by (doc_rid, idx)
+               "region_codes")                                 # keyed by (doc_rid, code)
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 _STRING = json.encoder.encode_basestring            # what _ENCODE writes a string with
@@ -127,7 +144,7 @@ def create(conn: sqlite3.Connection) -> str | None:
     conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     wanted = {"schema_version": SCHEMA_VERSION, "analyzer": ANALYZER,
-              "unicode": unicodedata.unidata_version}
+              "unicode": unicodedata.unidata_version, "keys": keys_version()}
     stale = [f"{k} {meta.get(k)!r} (this policyminer writes {v!r})"
              for k, v in wanted.items() if meta and meta.get(k) != v]
     if stale:
@@ -162,9 +179,13 @@ def record_rows(rid: int, record: Extracted, digest: str,
     rows = {table: [] for table in INSERTS} if rows is None else rows
     title, text = record.title or "", record.text or ""
     rows["documents"].append((rid, record.id, record.published, record.source,
-                              record.doc_type, record.region, digest))
+                              record.doc_type, record.region, digest,
+                              _json(region_codes(record.region))))
     rows["contents"].append((rid, record.url, title, text, _json(record.metadata),
-                             _json(record.keywords), record.extractor_version or ""))
+                             _json(record.keywords), record.extractor_version or "",
+                             _json(record.places)))
+    rows["region_codes"].extend((rid, code) for code in document_codes(record.region,
+                                                                        record.signings))
     (title_words, title_chars), (text_words, text_chars) = index_forms(title), index_forms(text)
     rows["folded"].append((rid, title_chars, text_chars))
     rows["doc_words"].append((rid, title_words, text_words))
@@ -190,15 +211,11 @@ def _json(value: Any) -> str:
     return _ENCODE(value)
 
 
-_canonical = lru_cache(maxsize=1 << 16)(canonical)    # organisation names recur across records
-
-
 def _organization_rows(rid: int, record: Extracted, rows: dict) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {}
     for idx, org in enumerate(record.organizations):
-        own = _canonical(org.name)
-        keys = {own} if own else set()
-        keys.update(key for key in (_canonical(alias) for alias in org.aliases if alias) if key)
+        own = org_key(org.name)
+        keys = name_keys([org.name, *org.aliases])
         rows["organizations"].append((rid, idx, org.name, own, org.type,
                                       _json(org.aliases), _json(org.mentions)))
         rows["org_names"].extend((key, rid, idx) for key in keys)
@@ -219,8 +236,9 @@ def _signing_rows(rid: int, record: Extracted, rows: dict, names: dict[str, set[
             rid, idx, sig.text, sig.date, signing_day(sig.date, record.published),
             _json(sig.parties), _json(sig.projects), sig.count,
             _json(sig.amount) if sig.amount is not None else None, sig.location,
-            sig.start, sig.end))
+            sig.start, sig.end, sig.location_code,
+            _json(location_codes(sig.location, sig.location_code, record.region))))
         for party in sig.parties:
-            key = _canonical(party)
+            key = org_key(party)
             for alias in names.get(key, {key} if key else set()):
                 rows["signing_parties"].append((alias, rid, idx))

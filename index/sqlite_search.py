@@ -33,6 +33,7 @@ import numpy as np
 from index.query import And, DateRange, Filter, MatchAll, Node, Not, Or, Term
 from index.sqlite_columns import TOP, Columns, ints, sorted_unique
 from index.sqlite_sql import TITLE_WEIGHT, Phrase, term_plan
+from index.keys import org_key, query_codes
 from index.segment import canonical
 
 K1, B = 1.2, 0.75                       # FTS5's bm25() constants
@@ -88,12 +89,24 @@ class Search:
         if isinstance(node, DateRange):
             return self.cols.dates(node.start or None, node.end or None)   # as the SQL: '' is open
         assert isinstance(node, Filter)
+        if node.field == "region" and not node.prefix:
+            return self._region(node.value)
         if node.field != "org":
             return self.cols.match(node.field, node.value, node.prefix)
-        value = canonical(node.value)
+        value = canonical(node.value) if node.prefix else org_key(node.value)
         test, params = (("canonical >= ? AND canonical < ?", [value, value + TOP]) if node.prefix
                         else ("canonical = ?", [value]))
         return self._rids(f"SELECT group_concat(doc_rid) FROM org_names WHERE {test}", params)
+
+    def _region(self, value: str) -> np.ndarray:
+        """Documents of region ``value``, or filed under a division it names (index.keys)."""
+        named = self.cols.match("region", value, False)
+        codes = list(query_codes(value))
+        if not codes:
+            return named
+        filed = self._rids("SELECT group_concat(doc_rid) FROM region_codes WHERE code IN "
+                           f"({','.join('?' * len(codes))})", codes)
+        return np.union1d(named, filed)
 
     def matches(self, table: str, expr: str) -> np.ndarray:
         """Rowids of ``table`` MATCH ``expr`` (remembered for the rest of the search)."""

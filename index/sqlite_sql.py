@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.query import And, DateRange, Filter, MatchAll, Node, Not, Or, Term, positive_terms
+from index.keys import org_key, query_codes
 from index.segment import canonical, is_cjk, search_text, tokens
 
 TITLE_WEIGHT = 4.0
@@ -60,14 +61,25 @@ class Compiler:
 
     def filter(self, node: Filter) -> str:
         if node.field == "org":
-            self.params.extend(self.bounds(canonical(node.value), node.prefix))
+            value = canonical(node.value) if node.prefix else org_key(node.value)
+            self.params.extend(self.bounds(value, node.prefix))
             test = "canonical >= ? AND canonical < ?" if node.prefix else "canonical = ?"
             return f"d.rid IN (SELECT doc_rid FROM org_names WHERE {test})"
+        if node.field == "region" and not node.prefix:
+            return self.region(node.value)
         column = _COLUMNS[node.field]
         self.params.extend(self.bounds(node.value, node.prefix))
         if node.prefix:
             return f"({column} IS NOT NULL AND {column} >= ? AND {column} < ?)"
         return f"{column} IS ?"
+
+    def region(self, value: str) -> str:
+        """The region is ``value``, or the document is filed under a division it names."""
+        codes = list(query_codes(value))
+        self.params.extend([value, *codes])
+        marks = ",".join("?" * len(codes))
+        within = f" OR d.rid IN (SELECT doc_rid FROM region_codes WHERE code IN ({marks}))"
+        return f"(d.region IS ?{within if codes else ''})"
 
     @staticmethod
     def bounds(value: str, prefix: bool) -> list[str]:

@@ -211,6 +211,7 @@ _PATTERNS: list[tuple[re.Pattern, Handler]] = [(re.compile(p), h) for p, h in [
     (rf"(?<![{_CNN}年])(?P<m>十[一二]?|[一二三四五六七八九])月(?:(?P<d>[{_CNN}]{{1,3}})[日号]|份)", _month_day),
     (rf"(?P<r>{_REL_D})", _relative_day),
     (r"(?<!每)(?P<w>上|本|这|下)?(?:个)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天])", _weekday),
+    (r"[今昨][（(]\s*(?P<d>\d{1,2})\s*[）)][日天]", _bare_day),          # 今（21）日: the 21st
     (r"(?<![\d月年./\-])(?P<d>\d{1,2})日(?!内|以内|之内|前后|左右)", _bare_day),
 ]]
 

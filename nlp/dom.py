@@ -15,6 +15,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from nlp.encoding import scrub
 from policyminer.errors import InputError
 
 # Content containers of common Chinese CMSs (TRS, 方正 e-paper, Netease, Sina …).
@@ -52,12 +53,17 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def parse(html: str, name: str = "<page>") -> lxml.html.HtmlElement:
-    """Parse an HTML string (an XML declaration in it is allowed)."""
-    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    """Parse an HTML string (an XML declaration in it is allowed).
+
+    Control characters and lone surrogates are scrubbed first (see
+    :func:`nlp.encoding.scrub`): lxml would refuse them later, when the tree
+    is edited.
+    """
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", scrub(html))
     try:
         return lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"{name}: cannot parse the HTML ({exc})") from exc
+        raise InputError(f"{name}: cannot parse the HTML ({' '.join(str(exc).split())})") from exc
 
 
 def text_of(element) -> str:

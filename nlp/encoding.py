@@ -6,6 +6,11 @@ tries them in that order (after a byte-order mark, which always wins), checks
 each declaration against the bytes, and falls back to detection with
 charset-normalizer. GBK and GB2312 are decoded as GB18030, their superset, so a
 rare character outside GB2312 does not break a page declared ``gb2312``.
+
+:func:`scrub` makes any string safe for lxml and spaCy: C0 control characters
+(other than tab, newline and carriage return) go, lone surrogates become
+U+FFFD. :func:`decode` returns scrubbed text; callers that take text from
+elsewhere (an HTML string, an Article built in code) scrub it themselves.
 """
 from __future__ import annotations
 
@@ -37,6 +42,28 @@ _MAGIC = (
     (b"\x1f\x8b", "gzip-compressed data"),
 )
 _MAX_REPLACED = 0.002   # share of characters allowed to be undecodable
+# C0 controls other than \t \n \r, and the non-characters U+FFFE/U+FFFF, which lxml refuses;
+# a vertical tab or form feed (a page break in a text dump) becomes a line break.
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\n\r"}
+_CONTROLS.update({0x0B: "\n", 0x0C: "\n", 0xFFFE: None, 0xFFFF: None})
+_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """``text`` without the characters lxml and spaCy refuse.
+
+    C0 control characters other than tab, newline and carriage return are
+    dropped (a vertical tab or form feed becomes a newline), U+FFFE/U+FFFF are
+    dropped, a surrogate pair written as two code points is joined, and a lone
+    surrogate becomes U+FFFD. Text without such characters is returned as is,
+    so offsets into it stay valid; otherwise offsets refer to the result.
+    """
+    if not _UNSAFE_RE.search(text):
+        return text
+    if _SURROGATE_RE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text.translate(_CONTROLS)
 
 
 def decode(data: bytes, *, hint: str | None = None, name: str = "<input>") -> tuple[str, str]:
@@ -44,12 +71,21 @@ def decode(data: bytes, *, hint: str | None = None, name: str = "<input>") -> tu
 
     Order: byte-order mark; ``hint`` (the HTTP charset or a configured
     encoding); ``<meta charset>``/``<meta http-equiv>``/XML declaration; then
-    detection. A declared charset the bytes contradict is skipped. Raises
+    detection. A declared charset the bytes contradict is skipped. The text
+    is :func:`scrub`-bed of control characters. Raises
     :class:`~policyminer.errors.InputError` naming ``name`` when the input is
     empty, binary or undecodable.
     """
     if not data or not data.strip():
         raise InputError(f"{name}: empty input, there is no text to read")
+    text, encoding = _decode(data, hint, name)
+    text = scrub(text)
+    if not text.strip():
+        raise InputError(f"{name}: only control characters, there is no text to read")
+    return text, encoding
+
+
+def _decode(data: bytes, hint: str | None, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom):], encoding, name), encoding

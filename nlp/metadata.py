@@ -150,6 +150,7 @@ _LABEL_RE = re.compile("(" + "|".join(
 ) + r")\s*[:：]?\s*")
 _DOC_NUMBER_RE = re.compile(
     r"([\u4e00-\u9fff]{1,10})\s*[〔［\[（(【]\s*(?:19|20)\d{2}\s*[〕］\]）)】]\s*\d{1,4}\s*号")
+_CITED_BEFORE_RE = re.compile(r"根据|按照|依据|依照|贯彻|落实|参照|对照|执行|转发|废止|修订|替代|代替")
 _DOC_PREFIX_CUT_RE = re.compile(
     r".*(?:印发|发布|根据|按照|依据|转发|执行|关于|你们|现将|的|了|和|及|与|号|见|为|给|将|是|在|经|由|对|向|以|按)")
 
@@ -226,9 +227,28 @@ def _store(fields: dict[str, object], key: str, value: str) -> None:
 
 
 def find_doc_number(text: str) -> str | None:
-    """The first document number (渝府发〔2024〕12号) in ``text``."""
-    match = _DOC_NUMBER_RE.search(text)
-    if not match:
-        return None
-    prefix = _DOC_PREFIX_CUT_RE.sub("", match.group(1)) or match.group(1)
-    return prefix + re.sub(r"\s+", "", match.group(0)[len(match.group(1)):])
+    """The document's own number (渝府发〔2024〕12号) in ``text``, else None.
+
+    A line that is only a number wins; otherwise the first number that is not
+    cited as a reference (根据《…》（渝府发〔2020〕3号）, …号文件精神): a document
+    cites other documents' numbers, never its own.
+    """
+    from nlp.policymeta import heading_doc_number
+
+    own = heading_doc_number([line.strip() for line in text.split("\n") if line.strip()])
+    if own:
+        return own
+    for match in _DOC_NUMBER_RE.finditer(text):
+        if _is_cited(text, match):
+            continue
+        prefix = _DOC_PREFIX_CUT_RE.sub("", match.group(1)) or match.group(1)
+        return prefix + re.sub(r"\s+", "", match.group(0)[len(match.group(1)):])
+    return None
+
+
+def _is_cited(text: str, match: re.Match) -> bool:
+    """True for a number cited as a reference: after 《…》（, 根据/按照…, or before 文件/精神/要求."""
+    clause = re.split(r"[。；;，,\n]", text[max(0, match.start() - 40):match.start() + len(match.group(1))])[-1]
+    after = text[match.end():match.end() + 4]
+    return (bool(_CITED_BEFORE_RE.search(clause)) or text[max(0, match.start() - 2):match.start()] in ("》（", "》(")
+            or bool(re.match(r"[）)]?\s*(?:文件|精神|要求|规定|等文件|转发)", after)))

@@ -114,8 +114,24 @@ def _candidates(text: str, tokens: Tokens, lexicon: Lexicon) -> tuple[Walker, li
     hits = dictionary_hits(text, lexicon, tokens.starts, tokens.ends)
     places = place_hits(text, lexicon, tokens.starts, tokens.ends)
     walker = Walker(text, build_units(text, tokens, hits, lexicon, places), lexicon)
-    return walker, _dedupe(walker.numbered_candidates() + walker.dictionary_candidates(hits)
-                           + walker.suffix_candidates() + walker.enumeration_candidates())
+    return walker, _dedupe(_fix_title_and_xiaodi(text, walker.numbered_candidates()
+                           + walker.dictionary_candidates(hits) + walker.suffix_candidates()
+                           + walker.enumeration_candidates()))
+
+
+def _fix_title_and_xiaodi(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates jieba's cuts get wrong: 市委常委 (a title; the body is 市委),
+    and 重庆大学校地合作, read 大|学校|地, which makes a school 重庆大学校 (the
+    body is the university; 校地 = university and locality)."""
+    result = []
+    for c in candidates:
+        written = c.written(text)
+        if written.endswith("常委") and c.source == "suffix":
+            continue                    # 市委常委: a member's title; 市委 is the body
+        if written.endswith("大学校") and text.startswith("地", c.end):
+            c = Candidate(c.start, c.end - 1, "university", c.source)
+        result.append(c)
+    return result
 
 
 def _simplified(text: str) -> str | None:

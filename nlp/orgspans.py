@@ -7,31 +7,36 @@ dictionary names are one unit) until a word that cannot be part of a name:
 punctuation, a function word, a verb that does not occur inside names, a
 listed stop word. Quoted proper names (“天生有为”众创空间), bracketed middles
 (中国（卢作孚）民营经济学院) and middle dots (华宇城·生命科技园) are crossed.
+
+Units are built in nlp.orgunits; dictionary, numbered and enumerated
+candidates come from nlp.orglists.
 """
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from dataclasses import dataclass, field
 
 from nlp.lexicon import Lexicon
+from nlp.orglists import PROPER_TAGS, ListedCandidates
+from nlp.orgunits import (LEVEL_CHARS, NAME_TAGS, Candidate, Tokens, Unit, build_units,
+                          dictionary_hits, is_name_char, place_hits, tokenize)
 from nlp.wordscan import occurrences
 
+__all__ = ["LEVEL_CHARS", "Candidate", "Tokens", "Unit", "Walker", "build_units",
+           "dictionary_hits", "place_hits", "tokenize"]     # nlp.organizations imports them from here
+
 MAX_NAME = 32
-LEVEL_CHARS = frozenset("区市县省镇乡州")
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "d", "r", "y",
                         "e", "o", "q", "mq", "i", "rr", "rz", "dg", "tg"})
-_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "?"})
 _JOINS = frozenset({"与", "和"})
+_ZONE_WORDS = frozenset({"高新区", "园区", "开发区", "经开区", "新区", "工业园区", "产业园区", "保税区", "自贸区"})
+_AFTER_NAME = frozenset("与和及同在向对将把为跟")     # words that follow a name, never end one
 _APPOSITION_HEADS = ("企业", "方", "单位", "机构", "高校", "院校", "厂商", "品牌", "伙伴")
 # 五年, 三个月 (durations) and jieba's 内为, 后将 (a postposition glued to a preposition)
 _TIME_OR_MISCUT = re.compile(r"[一二两三四五六七八九十百几多数\d]+(?:年|个月)|"
                              r"[内中上下前后里外][为在对向把被将从]")
 _BRIDGED_TYPES = frozenset({"university", "institute", "platform", "hospital"})
 _VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
-_PROPER_TAGS = frozenset({"?", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "ORG", "PLACE",
-                          "QUOTE"})
 _OPEN = {"”": "“", '"': '"', "’": "‘", "）": "（", ")": "("}
 _DOTS = frozenset("·•・")
 _QUOTE_BODY = re.compile(r"[\u4e00-\u9fffA-Za-z+＋&]{1,12}")
@@ -42,145 +47,9 @@ _PLANNED_BEFORE = re.compile(r"(?:共建|合建|新建|筹建|组建|拟建|建�
 _PART_SUFFIXES = frozenset({"办公室", "办公厅", "分院"})
 _FUTURE = re.compile(r"将|拟|计划|准备|筹备|筹划|有望|洽谈|力争|预计|争取|打算|意向|谋划")
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)(?:余|多)?[个家所座处批类项]$")
-_ENUM_HEAD = r"等(?:\d+|[一二两三四五六七八九十百几多]+)?[多余]?[家个所]?[\u4e00-\u9fff]{0,6}?"
-_NUMBERED_SOE = re.compile(r"(?:中国建筑|中国中铁|中国铁建|中国交建|中国电建|中建|中铁|中交|中冶|"
-                          r"中电建|中水|中核|中航)[一二三四五六七八九十]{1,3}(?:局|院|公司)")
 
 
-@dataclass(slots=True)
-class Unit:
-    """A piece of text the left walk steps over: a token or a dictionary name."""
-
-    text: str
-    start: int
-    end: int
-    tag: str
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A possible organisation mention before in-document resolution."""
-
-    start: int
-    end: int
-    type: str
-    source: str                       # "suffix", "dict", "enum"
-    units: list[Unit] = field(default_factory=list)
-    bare: bool = False                # nothing but a type word (研究院, 创新生态圈)
-    elliptic: bool = False            # starts with a bare 区/市/县 (区政府, 市委)
-    dict_name: str | None = None      # canonical dictionary name, for dictionary hits
-
-    def written(self, text: str) -> str:
-        return text[self.start:self.end]
-
-
-@dataclass
-class Tokens:
-    """The non-empty tokens (word, start, end) of a text, and where they start and end."""
-
-    items: list[tuple[str, int, int]]
-    starts: set[int]
-    ends: set[int]
-
-    @classmethod
-    def of(cls, tokens: list[tuple[str, int, int]]) -> "Tokens":
-        items = [t for t in tokens if t[2] > t[1]]
-        return cls(items, {t[1] for t in items}, {t[2] for t in items})
-
-
-@functools.lru_cache(maxsize=1)
-def _tag_table() -> dict[str, str]:
-    import jieba
-    import jieba.posseg
-    jieba.setLogLevel(60)
-    return jieba.posseg.dt.word_tag_tab
-
-
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """jieba tokens (word, start, end) of ``text``."""
-    import jieba
-    jieba.setLogLevel(60)
-    return list(jieba.tokenize(text))
-
-
-def dictionary_hits(text: str, lexicon: Lexicon, token_starts: set[int],
-                    token_ends: set[int]) -> list[tuple[int, int, str]]:
-    """Dictionary names and unambiguous aliases aligned with token edges: (start, end, name)."""
-    hits = []
-    for start, end, surface in lexicon.surface_scanner.find_all(text):
-        if surface not in lexicon.surface:
-            continue
-        if _aligned_start(text, start, token_starts) and _aligned_end(text, end, token_ends, lexicon):
-            hits.append((start, end, lexicon.surface[surface]))
-    return hits
-
-
-def _aligned_start(text: str, start: int, token_starts: set[int]) -> bool:
-    return start in token_starts or start == 0 or not _is_name_char(text[start - 1])
-
-
-def _aligned_end(text: str, end: int, token_ends: set[int], lexicon: Lexicon) -> bool:
-    if end in token_ends or end == len(text) or not _is_name_char(text[end]):
-        return True
-    return text.startswith(tuple(lexicon.word_set("role_words")), end)
-
-
-def place_hits(text: str, lexicon: Lexicon, token_starts: set[int],
-               token_ends: set[int]) -> list[tuple[int, int, str]]:
-    """Full place names (璧山区) and name phrases (文化和旅游) jieba may have cut apart."""
-    found = []
-    for scanner in (lexicon.place_scanner, lexicon.phrase_scanner):
-        found += [hit for hit in scanner.find_all(text)
-                  if hit[0] in token_starts and hit[1] in token_ends]
-    return found
-
-
-def build_units(text: str, tokens: Tokens, hits: list[tuple[int, int, str]],
-                lexicon: Lexicon, places: list[tuple[int, int, str]] = ()) -> list[Unit]:
-    """Tokens re-cut so that each dictionary hit or place name is one unit, tagged for the walk."""
-    taken = {i for start, end, _ in hits for i in range(start, end)}
-    hits = list(hits) + [p for p in places if not taken & set(range(p[0], p[1]))]
-    cuts = _cuts(text, tokens, hits, lexicon)
-    words = [text[a:b] for a, b in zip(cuts, cuts[1:])]
-    tags = _tags(words, lexicon)
-    for start, end, name in hits:
-        i = bisect.bisect_left(cuts, start)
-        if name in lexicon.entries and cuts[i] == start and cuts[i + 1] == end:
-            tags[i] = "ORG"             # a dictionary name that is one unit
-    return list(map(Unit, words, cuts, cuts[1:], tags))
-
-
-def _cuts(text: str, tokens: Tokens, hits: list[tuple[int, int, str]], lexicon: Lexicon) -> list[int]:
-    """Where units start and end: token and hit edges, none inside a hit."""
-    cuts = {0, len(text)} | tokens.starts | tokens.ends
-    stops = lexicon.word_set("stop_words")
-    cuts.update(start + 1 for word, start, _ in tokens.items    # 由县经济信息委: 由 | 县
-                if len(word) == 2 and word[1] in LEVEL_CHARS and word[0] in stops)
-    inside = set()
-    for start, end, _ in hits:
-        cuts.update((start, end))
-        inside.update(range(start + 1, end))
-    return sorted(cuts - inside)
-
-
-def _tags(words: list[str], lexicon: Lexicon) -> list[str]:
-    """The walk's tag of each word: PLACE, m (digits), jieba's tag, ? (unknown CJK) or x."""
-    table, places = _tag_table(), lexicon.places
-    tags = []
-    for word in words:
-        tag = table.get(word)
-        full = places.get(word)
-        if full is not None and len(word) >= 2 and (full == word or (tag or "?") in _NAME_TAGS):
-            tag = "PLACE"
-        elif word.isdigit():
-            tag = "m"
-        elif tag is None:
-            tag = "?" if _is_name_char(word[0]) else "x"
-        tags.append(tag)
-    return tags
-
-
-class Walker:
+class Walker(ListedCandidates):
     """Finds candidates in one text: suffix names, dictionary names, enumerations."""
 
     def __init__(self, text: str, units: list[Unit], lexicon: Lexicon):
@@ -255,10 +124,10 @@ class Walker:
             candidate.elliptic = _is_elliptic(units[0], self.lexicon)
         else:
             candidate.elliptic = suffix.text[0] in LEVEL_CHARS
-        candidate.bare = not (candidate.elliptic or "alone" in suffix.flags and not units
-                              or suffix.type == "party" and units) \
+        alone = "alone" in suffix.flags and all(u.text in _ZONE_WORDS for u in units)   # 高新区管委会
+        candidate.bare = not (candidate.elliptic or alone or suffix.type == "party" and units) \
             and all(self._is_generic(u) for u in units)
-        proper = any(u.tag in _PROPER_TAGS or u.tag == "ns" for u in units)
+        proper = any(u.tag in PROPER_TAGS or u.tag == "ns" for u in units)
         if not proper and ("proper" in suffix.flags or self._planned(name_start)):
             candidate.bare = True
         return candidate
@@ -297,11 +166,12 @@ class Walker:
                 or unit.text in self.lexicon.word_set("generic_names"))
 
     def _inside_word(self, start: int, end: int) -> bool:
-        """The suffix ends a longer word: 格局 (a generic word), 西南大学 (a dictionary name)."""
+        """The suffix ends a longer word: 格局 (a generic word), 统揽全局 (an idiom),
+        西南大学 (a dictionary name)."""
         i = self._unit_before(end)
         unit = self.units[i] if i is not None else None
         return bool(unit and unit.start < start and unit.end == end and (
-            unit.tag == "ORG" or unit.text in self.lexicon.word_set("generic_names")))
+            unit.tag in ("ORG", "l", "i") or unit.text in self.lexicon.word_set("generic_names")))
 
     def _suffix_word_follows(self, end: int) -> bool:
         """数智重电大学 in 数智重电大学科技园: part of a longer name, not a name."""
@@ -385,6 +255,8 @@ class Walker:
             return [unit], i - 1
         if ring and text == "环" and taken:
             return [unit], -1
+        if unit.tag == "?" and len(text) > 1 and text[-1] in _AFTER_NAME and self._suffix_at(unit.end - 1):
+            return None         # 商务委与|重庆…有限公司: jieba joined a name's suffix and 与
         if self._can_take(unit) or lenient and self._company_word(unit):
             return [unit], i - 1
         return None
@@ -397,6 +269,8 @@ class Walker:
         place or known name may follow 与 (西南大学与长安汽车研究院 is two bodies).
         """
         joins = 1 if unit.text in _JOINS else 0
+        if taken and taken[0].tag == "PLACE":
+            return None         # 重庆机电所属|重庆重通电气有限公司: the name opens on its place
         if taken and taken[0].text[0] in LEVEL_CHARS or not (
                 joins or unit.tag in _VERB_TAGS and unit.text not in self.stops):
             return None
@@ -433,7 +307,7 @@ class Walker:
                 or self._suffix_at(unit.end):
             return False
         if unit.tag in _VERB_TAGS:
-            return len(text) > 1 and text not in self.stops and _is_name_char(text[0])
+            return len(text) > 1 and text not in self.stops and is_name_char(text[0])
         return self._can_take(unit)
 
     def _company_word(self, unit: Unit) -> bool:
@@ -442,7 +316,7 @@ class Walker:
 
     def _can_take(self, unit: Unit) -> bool:
         text, tag = unit.text, unit.tag
-        if not text.strip() or text in self.stops or not _is_name_char(text[0]):
+        if not text.strip() or text in self.stops or not is_name_char(text[0]):
             return False
         if text in self.lexicon.word_set("person_words"):
             return False
@@ -454,7 +328,7 @@ class Walker:
             return text.startswith("第") and len(text) > 1
         if tag in ("q", "a") and self._split_name(unit):
             return True
-        if tag in _VERB_TAGS:
+        if tag in _VERB_TAGS or tag == "mq":       # 零部件 is tagged a numeral-quantifier
             return text in self.name_verbs or self._split_name(unit)
         if tag == "f":
             return len(text) > 1
@@ -462,14 +336,14 @@ class Walker:
 
     def _split_name(self, unit: Unit) -> bool:
         """One character of a proper name jieba cut apart (迎|龙湖, 盒|马鲜生)."""
-        if len(unit.text) != 1 or unit.text in self.stops or not _is_name_char(unit.text):
+        if len(unit.text) != 1 or unit.text in self.stops or not is_name_char(unit.text):
             return False
         i = self._unit_before(unit.end)
         after = self.units[i + 1] if i is not None and i + 1 < len(self.units) else None
         before = self.units[i - 1] if i else None
         if after is None or after.text[-1] in LEVEL_CHARS or before and before.tag == "m":
             return False
-        return after.tag in _NAME_TAGS or after.tag == "PLACE"
+        return after.tag in NAME_TAGS or after.tag == "PLACE"
 
     def _bracketed(self, close: Unit, company: bool = False) -> Unit | None:
         """A quoted or bracketed group ending with ``close``, as one unit.
@@ -490,74 +364,6 @@ class Walker:
             if before is None or self.units[before].tag not in ("PLACE", "ORG"):
                 return None
         return Unit(self.text[left:close.end], left, close.end, "QUOTE")
-
-    # ------------------------------------------------------------ dictionary
-    def dictionary_candidates(self, hits: list[tuple[int, int, str]]) -> list[Candidate]:
-        """Candidates for dictionary hits outside document titles."""
-        found = []
-        for start, end, name in hits:
-            if self._in_title(start, end) or self.text.startswith("院士", end):
-                continue
-            entry = self.lexicon.entries[name]
-            found.append(Candidate(start, end, entry.type, "dict", dict_name=name))
-        return found
-
-    def numbered_candidates(self) -> list[Candidate]:
-        """State-owned builders known by a number: 中建三局, 中铁十一局."""
-        return [Candidate(m.start(), m.end(), "company", "dict")
-                for m in _NUMBERED_SOE.finditer(self.text)
-                if not self._in_title(*m.span())]
-
-    # ---------------------------------------------------------- enumerations
-    def enumeration_candidates(self) -> list[Candidate]:
-        """Short names listed before 等企业 / 等高校 (赛力斯、西南药业等企业)."""
-        found = []
-        nouns = self.lexicon.list_nouns
-        if not nouns:
-            return []
-        for match in _list_pattern(tuple(sorted(nouns, key=len, reverse=True))).finditer(self.text):
-            if match.end() not in self.ends:
-                continue
-            kind = nouns[match.group(1)]
-            for start, end in self._enum_items(match.start()):
-                if not self._in_title(start, end):
-                    found.append(Candidate(start, end, kind, "enum"))
-        return found
-
-    def _enum_items(self, end: int) -> list[tuple[int, int]]:
-        items = []
-        for _ in range(12):
-            units, generic = self.walk_left(end)
-            if not units or generic:
-                break
-            items.append((units[0].start, end))
-            end = units[0].start - 1
-            if end < 0 or self.text[end] != "、":
-                break
-        return [span for span in items if self._name_like(*span)]
-
-    def _name_like(self, start: int, end: int) -> bool:
-        """An item that looks like a short proper name, not an industry word."""
-        word = self.text[start:end]
-        if not 2 <= len(word) <= 10 or word in self.lexicon.places:
-            return False
-        if word in self.lexicon.word_set("generic_names") or self._suffix_at(end):
-            return False
-        first, last = self._unit_before(start + 1) or 0, self._unit_before(end) or 0
-        units = self.units[first:last + 1]
-        if not units or any(u.text in self.stops for u in units):
-            return False
-        return any(u.tag in _PROPER_TAGS or u.tag == "ns" for u in units)
-
-
-@functools.lru_cache(maxsize=8)
-def _list_pattern(nouns: tuple[str, ...]) -> re.Pattern:
-    return re.compile(_ENUM_HEAD + "(" + "|".join(map(re.escape, nouns)) + ")")
-
-
-def _is_name_char(char: str) -> bool:
-    """A CJK ideograph or an ASCII letter, the characters names are made of."""
-    return "\u4e00" <= char <= "\u9fff" or "A" <= char <= "Z" or "a" <= char <= "z"
 
 
 def _is_modifier(word: str, modifiers: frozenset[str]) -> bool:

@@ -10,7 +10,7 @@ from the Doc and put their results on Doc extensions:
 Context for a document (its publication date and region) is set on
 ``doc._.published`` / ``doc._.region`` before the components run, never taken
 from the clock. ``extract_article`` turns an Article into an Extracted record;
-``extract_many`` does the same for a batch on several processes.
+``map_documents`` runs a function over a batch on every core.
 """
 from __future__ import annotations
 
@@ -119,22 +119,47 @@ def extract_article(article: Article, *, nlp: Language | None = None,
     if len(article.text) > MAX_TEXT_CHARS:
         raise InputError(f"{article.url}: text of {len(article.text):,} characters is larger "
                          f"than the {MAX_TEXT_CHARS:,} policyminer extracts; split the document")
+    from nlp.encoding import scrub
+    from nlp.policymeta import complete_metadata
+    text, title = scrub(article.text), scrub(article.title)   # no control chars or lone surrogates
     nlp = nlp or shared_nlp(str(dictionary_dir) if dictionary_dir else None)
-    published = article.published or find_published(article.text)
-    doc = nlp.make_doc(article.text)
+    published = article.published or find_published(text)
+    doc = nlp.make_doc(text)
     doc._.published = published
     doc._.region = article.region
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    return Extracted(
-        id=doc_id(article.url), url=article.url, title=article.title, published=published,
-        text=article.text, organizations=doc._.organizations or [], figures=doc._.figures or [],
-        signings=doc._.signings or [], source=article.source, doc_type=article.doc_type,
-        region=article.region, metadata=dict(article.metadata),
-        extractor_version=extractor_version())
+    metadata, doc_type = complete_metadata(article.metadata, text, doc_type=article.doc_type,
+                                           title=title)
+    from nlp.places import add_places      # places and signing location codes (GB/T 2260)
+    return add_places(Extracted(
+        id=doc_id(article.url), url=article.url, title=title, published=published,
+        text=text, organizations=doc._.organizations or [], figures=doc._.figures or [],
+        signings=doc._.signings or [], source=article.source, doc_type=doc_type,
+        region=article.region, metadata=metadata, extractor_version=extractor_version()),
+        dictionary_dir=dictionary_dir)
 
 
 # --- batches on several processes -------------------------------------------
+
+# Loads every lazy table (jieba's dictionary and tags, the lexicon, OpenCC) when extracted.
+_WARM_UP_TEXT = "2024年3月27日，重庆市江津区人民政府与重庆大学签订合作协议，总投资约156亿元。"
+
+
+@lru_cache(maxsize=4)
+def _warm_up(dictionary_dir: str | None) -> None:
+    """Load the pipeline and its tables once, before worker processes are forked.
+
+    The workers then share them with this process instead of each loading its own.
+    A failure here (a broken dictionary directory) is left for each item to report.
+    """
+    try:
+        extract_article(Article(url="policyminer:warm-up", title="", text=_WARM_UP_TEXT),
+                        nlp=shared_nlp(dictionary_dir),
+                        dictionary_dir=Path(dictionary_dir) if dictionary_dir else None)
+    except Exception:   # only an optimisation: the batch reports the error item by item
+        return
+
 
 def _worker_init(dictionary_dir: str | None) -> None:
     shared_nlp(dictionary_dir)
@@ -159,6 +184,7 @@ def map_documents(func: Callable[[Any, Language], Any], items: Iterable[Any], *,
         for item in items:
             yield func(item, shared_nlp(directory))
         return
+    _warm_up(directory)
     context = multiprocessing.get_context("fork")
     with context.Pool(min(workers, len(items)), initializer=_worker_init,
                       initargs=(directory,)) as pool:

@@ -33,7 +33,8 @@ MONEY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|千万|百万|亿|万)?
 _NOT_PROJECT_SIGNING = re.compile(
     r"家庭医生|家医|签约医生|签约服务|签[约订署]率|签约居民|签约人[数群]|签约对象"
     r"|签约(?:主播|艺人|作家|歌手|球员|演员|画家|模特|作者)"
-    r"|签约(?:意向|事宜|后|前|之日|时)"
+    r"|签约(?:意向|事宜|后|前|之日|时|只是|仅是|不是|并非|不等于)"
+    r"|签约(?:、[^，,。；;]{1,30})?等?(?:环节|议程|板块)"
     r"|签约项目[^，,。；;]{0,3}(?:开工|落地|投产|履约|到位|转化|建设|推进)")
 _NOMINAL = re.compile(r"(?:企业|项目|客商|嘉宾|代表|双方|各方|单位|主体|资金|金额|总额|额|方)")
 _OTHER_INSTRUMENT = re.compile(r"(?:劳动|劳务|聘用|用工|购房|租房|技术)合同|责任书|承诺书")
@@ -49,11 +50,12 @@ _TECH_CONTRACT = re.compile(r"技术合同[^，,。；;]{0,12}(?:登记|成交|�
 _CAPTION = re.compile(r"摄\s*[/／:：]|摄影\s*[/／:：]|供图|^图为|^图片")
 
 # 签约 naming the ceremony or an earlier signing rather than reporting one
-_MENTION_AFTER = re.compile(r"(?:仪式|签字仪式|大会|会议|会|活动|现场)?(?:上|中(?!心)|期间|之际|间隙|现场|结束)"
+_MENTION_AFTER = re.compile(r"(?:仪式|签字仪式|大会|会议|会|活动|现场)?(?:上|中(?!心)|期间|之际|间隙|现场|结束|后|之后|以后|前|之前)"
                             r"|的?[^，,。；;]{0,10}?(?:项目|企业)中|到")
 _MENTION_BEFORE = re.compile(
     r"(?:见证(?!下)|观摩|列席)(?:了)?[^，,。；;与和同]{0,20}$"
     r"|(?:根据|按照|依据|依照)[^，,。；;]{0,3}$|(?:从|自)$"
+    r"|(?:从|自)[^，,。；;]{1,20}(?:到|至)(?:正式|最终|成功)?$"
     r"|(?:此次|本次|这次|该次|上述|这一|以上|当天的|当日的|昨日的|昨天的|今天的|今日的)$")
 _ATTEND_BEFORE = re.compile(r"(?:出席|参加|参与|亮相)(?:了)?[^，,。；;与和同]{0,20}$")
 _CEREMONY_NOUN = re.compile(r"(?:仪式|大会|会|活动)")
@@ -62,11 +64,18 @@ _RESTATEMENT = re.compile(
     r"|签[署订约]的第[\d一二三四五六七八九十]+[份个项次批]")
 
 _DETAIL = re.compile(
-    r"^(?:[^，,]{0,8}[，,])?(?:此次|本次|这次|上述|这批|本批|该批|其中|这些|以上)"
+    r"^(?:[^，,]{0,8}[，,])?(?:此次|本次|这次|上述|这批|本批|该批|其中|这些|以上|该项目|这一项目|这个项目"
+    r"|项目(?:计划)?(?:总投资|投资总额|投资额))"
     r"|此次签约|本次签约|这次签约|签约项目中|签约的项目|所签(?:约|订|署)?的"
     r"|^(?:根据|按照|依据|依照)(?:签约|该|上述|此次)?(?:协议|合同|备忘录)")
+_LISTING = re.compile(
+    r"签约(?:的)?(?:企业|项目|单位|客商|机构|高校)(?:主要|分别)?(?:包括|有|为|是|涵盖|来自)"
+    r"|^(?:[^，,]{0,8}[，,])?(?:分别是|分别为|主要包括|包括)")
 _SIGNED_SUBJECT = re.compile(r"^(?:[^，,]{0,8}[，,])?(?:现场|此次|本次)?签约(?:的)?(?:项目|企业)")
-_EXPLICIT = re.compile(r"(?:此次|本次|这次|上述)签[约署订]|签约项目中|所签(?:约|订|署)?的")
+_SIDES_SUBJECT = re.compile(
+    r"^(?:[^，,]{0,10}[，,])?(?:双方|三方|四方|各方|两家|两地|校地双方|政企双方|签约双方)"
+    r"(?:还|也|正式|现场|当场|共同|随即|随后|当天|同时)*(?:签署|签订|签下|签约|草签)")
+_EXPLICIT = re.compile(r"(?:此次|本次|这次|上述)(?:集中)?签[约署订]|签约项目中|所签(?:约|订|署)?的")
 _ON_SITE = re.compile(
     r"^[^，,]{0,8}?(?:现场|会上|会议上|大会上|仪式上|活动上|活动中|会议期间|活动期间)"
     r"|分别与|分别同|还与|还同|也与|也同|随后|此外|另与")
@@ -87,6 +96,8 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|以下|以内|级)|的?(?:重大|重�
 _REPORT = re.compile(r"记者|获悉|了解到|得知")
 _STATISTIC = re.compile(r"[^，,。；;]{0,16}?(?:面积|产量|覆盖率|占比|比例|履约率)")
 _COMMITMENT = re.compile(r"(?:提供|给予|安排|投入|出资|设立|授予)[^，,。；;]{0,12}$")
+_NOT_INVESTMENT = re.compile(      # output, revenue and one phase of a project: not what was signed
+    r"(?:产值|营收|营业收入|销售收入|销售额|收入|税收|利税|纳税|效益|增加值|[一二三四首]期)[^，,。；;\d]{0,6}$")
 _OBJECT = re.compile(
     rf"{_SIGN_VERB}(?:了)?([^，,。；;]{{2,60}}?)(?:协议|合同|备忘录|意向书|合作书)"
     r"|签约(?:共建|合建|组建|设立|建设|打造)([^，,。；;]{2,60})")
@@ -96,11 +107,17 @@ _MULTIPLIERS = {None: 1, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "
 _TOTAL = re.compile(r"(?:总投资额?|投资总额|总金额|总额|签约金额|签约额|签约资金|合同金额|协议金额|协议投资|协议引资|引资额|"
                     r"合同总?额|共计|合计|累计|总计)[^，,。；;\d]{0,6}$")
 _MONEY_CONTEXT = re.compile(r"(?:投资|金额|资金|价值|总价|标的)[^，,。；;\d]{0,6}$")
+_OPENING_COUNT = re.compile(        # a later clause about the whole batch: 15个项目总投资52亿元, 共计15个项目
+    r"\s*(?:共计|合计|共有|总计|共|涉及)?\s*(\d+)\s*(?:余|多)?\s*(?:个|家|项)(?:重点|重大|招商|产业)?(?:项目|企业)"
+    r"(?:总投资|投资总额|协议投资|签约|合计|共计|，|,|。|；|$)")
 _SIGNED_COUNT = re.compile(r"签约|签订|签署")
 _SIGNING_WORDS = re.compile(r"签约|签订|签署|签下|协议|合同")
 
 
 # ---------------------------------------------------------------- triggers
+
+_TARGET = re.compile(r"力争|(?:预期|工作)?目标(?:是|为)")
+
 
 def triggers(sentence: str) -> list[int]:
     """Positions of the real signing triggers in a sentence (none for captions,
@@ -116,8 +133,8 @@ def triggers(sentence: str) -> list[int]:
         if any(s <= pos < e for s, e in blocked):
             continue
         clause_start = max(sentence.rfind(c, 0, pos) for c in "，,：:") + 1
-        if _PLAN.search(sentence[clause_start:pos]):
-            break                     # a plan stays a plan for the rest of the sentence
+        if _PLAN.search(sentence[clause_start:pos]) or _TARGET.search(sentence, 0, pos):
+            break                     # a plan or target stays one for the rest of the sentence
         if _CONDITION.match(sentence, match.end()):
             continue
         if match.group() not in ("签约", "签字仪式") and not _has_instrument(sentence, match):
@@ -216,8 +233,18 @@ def is_ceremony_only(sentence: str, positions: list[int]) -> bool:
 # ---------------------------------------------------------------- sentence relations
 
 def is_detail(sentence: str) -> bool:
-    """此次签约… / 其中… / 根据协议…: details of the signing reported before."""
-    return bool(_DETAIL.search(sentence))
+    """此次签约… / 其中… / 根据协议… / 签约企业包括…: details of the signing reported before."""
+    return bool(_DETAIL.search(sentence) or _LISTING.search(sentence))
+
+
+def lists_signed(sentence: str) -> bool:
+    """签约企业包括A、B… / 分别是…: the sentence names what the signing before signed."""
+    return bool(_LISTING.search(sentence))
+
+
+def is_whole_batch(sentence: str) -> bool:
+    """此次签约项目总投资… / 此次集中签约的…: a detail about the whole batch, not one of its projects."""
+    return bool(_EXPLICIT.search(sentence))
 
 
 def is_explicit_anaphor(sentence: str) -> bool:
@@ -236,6 +263,11 @@ def is_planned(sentence: str) -> bool:
 def opens_with_signed(sentence: str) -> bool:
     """签约项目27个，… / 签约企业涵盖…: the sentence is about what the signing before signed."""
     return bool(_SIGNED_SUBJECT.search(sentence))
+
+
+def opens_with_sides(sentence: str) -> bool:
+    """双方签署了…协议 / 仪式上，双方签订…: the sides of the signing before sign its instrument."""
+    return bool(_SIDES_SUBJECT.search(sentence))
 
 
 def is_on_site(sentence: str) -> bool:
@@ -283,7 +315,7 @@ def money_is_not_total(sentence: str, start: int, end: int) -> bool:
     """A threshold (超过5亿元的项目, 均超过5000万元, 亿元以上项目) or one side's
     commitment (提供意向授信30亿元, 投入研发经费800万元): never the signing's amount."""
     before = sentence[_clause_start(sentence, start):start]
-    if _THRESHOLD_BEFORE.search(before) or _COMMITMENT.search(before):
+    if _THRESHOLD_BEFORE.search(before) or _COMMITMENT.search(before) or _NOT_INVESTMENT.search(before):
         return True
     after = sentence[end:end + 8]
     if after.startswith(("以上", "以下", "以内", "级")):
@@ -315,6 +347,10 @@ def count(sentence: str, trigger: int) -> int | None:
         if found:
             best = min(found, key=lambda m: abs(m.start() - trigger))
             return _number(best.group(1))
+    for start, end in spans[at + 1:]:
+        match = _OPENING_COUNT.match(sentence, start, end)
+        if match:
+            return _number(match.group(1))
     return None
 
 

@@ -6,7 +6,8 @@ sentences about the same signing (此次签约…, 其中…, 活动现场…还
 after a ；) fill in its missing fields and parties instead of making new events.
 Mentions of the ceremony (签约仪式上…表示, 见证签约) never start one; another
 occasion (同日下午…, 此前，2月20日…) and cumulative totals (已累计与…签署) do.
-The sentence-level rules are in nlp/signing_rules.py.
+The sentence-level rules are in nlp/signing_rules.py, the choice of parties in
+nlp/signing_parties.py.
 
 Dates: 会上 / 当天 / 同日 / 期间 take the date of the meeting written before;
 a reporter's date (记者4月18日从…获悉) and a dateline (…5月23日讯) are not the
@@ -30,9 +31,11 @@ from functools import lru_cache
 
 from nlp import signing_rules as rules
 from nlp.dates import find_dates
+from nlp.signing_parties import AFTER_SETTLE, antecedents as _antecedents, invests as _invests
+from nlp.signing_parties import listed as _listed, mentions as _mentions, parties as _parties
+from nlp.signing_parties import settle_mentions as _settle_mentions
 from nlp.signing_rules import COUNT as _COUNT, TRIGGER as _TRIGGER
 from nlp.signing_rules import amount as _amount, clause_around as _clause_around
-from nlp.signing_rules import clause_index as _clause_index, clauses as _clauses
 from nlp.signing_rules import count as _count, signed_count as _signed_count
 from nlp.wordscan import WordScanner
 from policyminer.records import Organization, Signing
@@ -44,27 +47,24 @@ _SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)")
 _VAGUE_TIME = re.compile(r"近日|日前|近期|目前|此前|近年来?|前不久|不久前|截至目前|最近")
 _RECENTLY = re.compile(r"近日|日前|近期|前不久|不久前|最近")
 _MEETING_REACH = 40             # sentences searched back for the meeting's date
+_PARAGRAPH_REACH = 3            # sentences of the paragraph searched back for an undated signing
 _UNTIL = re.compile(r"(?:截至|截止|截止到)\s*$")     # 截至4月底: a period up to then, i.e. its year
+_HOST_TYPES = ("platform", "institute", "other")     # what settlers sign into: parks, bases, institutes
 _BOTH_SIDES = re.compile(r"双方|三方|各方|两家")
 _SUBSET = re.compile(r"其中|项目中|之中")
 _CHROME = re.compile(r"发布(?:时间|日期|于)|来源[:：]|时间[:：]|日期[:：]|责任编辑|编辑[:：]|版权")
 _CEREMONY = re.compile(r"签约仪式|签字仪式|集中签约|签约会|签约大会|签约活动|云签约")
-_NOT_PARTY_CLAUSE = re.compile(r"据|介绍|获悉|记者|表示|指出|说|讲话|致辞|主持|出席|参加|陪同")
-_NOT_PARTY_SPAN = re.compile(
-    r"在[^，,。；;]{1,30}?(?:见证|主持|陪同|见证下)|由[^，,。；;]{1,30}?(?:主办|承办|指导)"
-    r"|在[^，,。；;]{1,30}?(?:举行|举办|召开)")
 _PROJECT = re.compile(r"([^\s，,、。；;：:“”\"（）()《》]{2,30}?)项目(?!部|组|化|库|制|经理)")
 _PROJECT_CUT = re.compile(r".*(?:与|和|及|同|的|了|将|是|由|等|有(?!限)|共(?!建)|包括|涉及|其中|签约|签订|签署|签下|落户|引进|"
                           r"举行|举办|召开|开展|实施|推进|推动|加快|围绕|聚焦|\d+(?:余|多)?[个家项])")
 _GENERIC_PROJECT = re.compile(
     r"^(?:国内外|国内|海外|外资|内资|重大|重点|优质|新|新兴|签约|招商|引资|产业|工业|农业|服务业|现代|科技|创新|"
     r"高新技术|高科技|文旅|文化|旅游|合作|投资|建设|基础设施|民生|数字经济|制造业|战略性|新兴产业|"
-    r"先进|智能|研发|孵化|落地|入驻|该|此|这些|各类|一批|多个|其他|相关|上述|校地|校企|产学研|示范|试点|[、和及与])+$")
+    r"先进|智能|研发|孵化|落地|入驻|该|此|这些|各类|一批|多个|单个|单体|每个|其他|相关|上述|校地|校企|产学研|示范|试点|[、和及与在])+$")
 _PROJECT_NOISE = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四1-4]季度|[上下]半年|年度|全年|今年|去年|"
                             r"\d+(?:\.\d+)?[万亿]?元(?:以上|级)?|亿元|以上|全[区市县]|[区市县]级|市级|区级|省级|国家级")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|社区|园区|产业园|工业园|开发区|保税区|片区|大道|路|街|广场|小镇)$")
 _TOPIC_PLACE = re.compile(r"([\u4e00-\u9fff·]{2,20}?(?:大道|路|街|广场|园区|产业园|科技园|工业园|小镇|新区))(?:[，,]|是|位于)")
-_AFTER_SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)(?:到|在|于)?([^，,。；;、“”\"（）()的]{2,25})")
 _SETTLERS = re.compile(r"[^，,。；;]{0,6}(?:企业|项目|团队|机构|人才|客商)")
 _VENUE = re.compile(r"在([^，,。；;、“”\"]{2,25}?)(?:举行|举办|召开|签约|签署|签订|落户|落地)")
 
@@ -116,60 +116,6 @@ def _is_heading(line: str, first: bool, following: list[str]) -> bool:
 
 # ---------------------------------------------------------------- fields
 
-def _mentions(organizations: list[Organization]) -> list[tuple[int, int, str]]:
-    """(start, end, name) of every mention, minus those nested in a longer one."""
-    spans = sorted((s, -e, org.name) for org in organizations for s, e in org.mentions)
-    result, reach = [], -1
-    for start, neg_end, name in spans:
-        if -neg_end > reach:
-            result.append((start, -neg_end, name))
-            reach = -neg_end
-    return result
-
-
-def _settle_mentions(text: str, organizations: list[Organization],
-                     mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Add settle targets written as a short form the organisations do not list
-    (落户创新生态圈 → 环西南大学创新生态圈): the organisation a form of which ends
-    with the longest head (3+ characters) of the target."""
-    starts = {m[0] for m in mentions}
-    extra = []
-    for match in _AFTER_SETTLE.finditer(text):
-        if match.start(1) in starts:
-            continue
-        target = match.group(1)
-        for size in range(len(target), 2, -1):
-            org = next((o for o in organizations
-                        if any(f.endswith(target[:size]) for f in (o.name, *o.aliases))), None)
-            if org:
-                extra.append((match.start(1), match.start(1) + size, org.name))
-                break
-    return sorted(mentions + extra)
-
-
-def _parties(sent: _Sentence, triggers: list[int], mentions: list[tuple[int, int, str]]) -> list[str]:
-    """Organisations named in the clauses up to the last trigger clause, minus
-    reporters, witnesses, organisers and venues."""
-    clauses = _clauses(sent.text)
-    last = _clause_index(clauses, triggers[-1])
-    trigger_clauses = {_clause_index(clauses, t) for t in triggers}
-    if sent.text[clauses[last][1] - 1:clauses[last][1]] in "：:" and last + 1 < len(clauses):
-        last += 1
-    allowed = [(s, e) for i, (s, e) in enumerate(clauses[:last + 1])
-               if i in trigger_clauses or not _NOT_PARTY_CLAUSE.search(sent.text[s:e])]
-    excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(sent.text)]
-    excluded += [*rules.object_spans(sent.text), (0, rules.dateline_end(sent.text))]
-    names: list[str] = []
-    for start, end, name in mentions:
-        rel = start - sent.start
-        if not (0 <= rel and end <= sent.end):
-            continue
-        inside = any(s <= rel < e for s, e in allowed)
-        if inside and not any(s <= rel < e for s, e in excluded) and name not in names:
-            names.append(name)
-    return names
-
-
 def _projects(sent: str) -> list[str]:
     """Named projects (朝阳文创大道项目), not generic ones (58个科技创新项目)."""
     names = []
@@ -209,8 +155,8 @@ def _own_date(text: str, trigger: int, published: str | None) -> str | None:
 
 def _date(sentences: list[_Sentence], index: int, trigger: int, published: str | None) -> str | None:
     """Date of the signing: in its sentence up to the trigger clause; through
-    会上 / 当天 / 同日 / 期间, the meeting's date written earlier; else in the
-    previous sentence of the same paragraph. Vague times (近日, 目前) give None."""
+    会上 / 当天 / 同日 / 期间, the meeting's date written earlier; else the last date of
+    the sentences just before in the same paragraph. Vague times (近日, 目前) give None."""
     sent = sentences[index]
     dates = _own_dates(sent.text, trigger, published)
     if dates:
@@ -221,13 +167,16 @@ def _date(sentences: list[_Sentence], index: int, trigger: int, published: str |
     if rules.carries_date(sent.text, trigger):
         reported = [d for d in _own_dates(sent.text, trigger, published, reports=True) if d[0] < trigger]
         return reported[-1][2] if reported else _meeting_date(sentences, index, published)
-    if index == 0:
-        return None
-    previous = sentences[index - 1]
-    if previous.para != sent.para:
-        return None
-    found = find_dates(previous.text, published=published)
-    return found[-1][2] if found else None
+    if rules.is_cumulative(sent.text, trigger):
+        return None                     # 已累计签约…: a running total has no day of its own
+    for previous in reversed(sentences[max(0, index - _PARAGRAPH_REACH):index]):
+        if previous.para != sent.para or _RECENTLY.search(previous.text):
+            return None
+        found = [d for d in find_dates(previous.text, published=published)
+                 if not rules.is_dateline_date(previous.text, d[1])]
+        if found:
+            return found[-1][2]
+    return None
 
 
 def _meeting_date(sentences: list[_Sentence], index: int, published: str | None) -> str | None:
@@ -326,7 +275,7 @@ def _location(sent: _Sentence, mentions, places, region: str | None, topic: str 
 
 def _settle_into(text: str) -> re.Match | None:
     """Where something settles (落户X园区); not the settlers (入驻科技型企业130余家)."""
-    match = _AFTER_SETTLE.search(text)
+    match = AFTER_SETTLE.search(text)
     if match and (_COUNT.search(match.group(1)) or _SETTLERS.match(match.group(1))):
         return None
     return match
@@ -368,6 +317,7 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
     mentions = _settle_mentions(text, organizations, _mentions(organizations))
     places = sorted(places) if places is not None else _find_places(text)
     region = _region(places)
+    hosts = frozenset(org.name for org in organizations if org.type in _HOST_TYPES)
     events: list[_Event] = []
     for index, (sent, triggers) in enumerate(zip(sentences, found)):
         last = events[-1] if events else None
@@ -375,37 +325,27 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
         if last and _continues(sentences, index, last, triggers, acts, published):
             _merge(last, index, sent, acts, mentions)
         elif acts:
-            signing = _build(sentences, index, acts, mentions, places, region, published)
+            signing = _build(sentences, index, acts, mentions, places, region, published, hosts)
             batch = bool(_CEREMONY.search(sent.text)) or (signing.count or 0) >= 2
             events.append(_Event(signing, index, index, batch))
     return [event.signing for event in events]
 
 
-def _build(sentences, index, triggers, mentions, places, region, published) -> Signing:
+def _build(sentences, index, triggers, mentions, places, region, published, hosts) -> Signing:
     """The event a sentence reports, its fields read from that sentence and its context."""
     sent, trigger = sentences[index], triggers[0]
     topic = _topic(sentences, index, mentions)
     parties = _parties(sent, triggers, mentions)
     place_topic = topic if topic and _PLACE_SUFFIX.search(topic) else _topic_place(sentences, index)
-    if not parties and _SETTLE.search(sent.text) and not _settle_into(sent.text) and topic:
-        parties = [topic]
+    host = _topic(sentences, index, [m for m in mentions if m[2] in hosts])
+    if not parties and _SETTLE.search(sent.text) and not _settle_into(sent.text) and (host or place_topic):
+        parties = [host or place_topic]       # 签约入驻… in a paragraph about a park: the park
     if not parties and _BOTH_SIDES.search(sent.text[:_clause_around(sent.text, trigger)[1]]) and index:
         parties = _antecedents(sentences[index - 1], mentions)
     return Signing(
         text=sent.text, date=_date(sentences, index, trigger, published), parties=parties,
         projects=_projects(sent.text), count=_count(sent.text, trigger), amount=_amount(sent.text),
         location=_location(sent, mentions, places, region, place_topic), start=sent.start, end=sent.end)
-
-
-def _antecedents(previous: _Sentence, mentions) -> list[str]:
-    """双方/三方 of a signing: the organisations the previous sentence names (two or more)."""
-    excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(previous.text)]
-    names: list[str] = []
-    for start, end, name in mentions:
-        rel = start - previous.start
-        if 0 <= rel and end <= previous.end and not any(s <= rel < e for s, e in excluded) and name not in names:
-            names.append(name)
-    return names if len(names) >= 2 else []
 
 
 def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: list[int],
@@ -429,9 +369,18 @@ def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: 
         return False
     if sentences[index - 1].text[-1] in "；;" and event.last == index - 1:
         return True
-    if rules.is_ceremony_only(sent.text, acts) or rules.opens_with_signed(sent.text):
+    if rules.is_ceremony_only(sent.text, acts) or rules.opens_with_signed(sent.text) \
+            or rules.opens_with_sides(sent.text):
         return True
+    if event.batch and index - event.last <= 2 and _announces_only(sentences[event.index], event.signing):
+        return True                     # 签约仪式举行。A与B签署…: the ceremony's signing
     return event.batch and (detail or rules.is_on_site(sent.text))
+
+
+def _announces_only(first: _Sentence, signing: Signing) -> bool:
+    """Whether an event's first sentence only announces its ceremony, with no
+    count or amount (…签约仪式举行, 举行重大项目集中签约仪式)."""
+    return signing.count is None and signing.amount is None and bool(_CEREMONY.search(first.text))
 
 
 def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions) -> None:
@@ -444,11 +393,17 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
     subset = bool(_SUBSET.search(sent.text))     # 其中… details one part of the event
     if signing.count is None and not subset:
         signing.count = _count(sent.text, acts[0]) if acts else _signed_count(sent.text)
-    if signing.amount is None and not (event.batch and (subset or not _COUNT.search(sent.text))):
+    whole = not subset and (_COUNT.search(sent.text) or rules.is_whole_batch(sent.text))
+    if signing.amount is None and (not event.batch or whole):
         signing.amount = _amount(sent.text, detail=True)
     for project in _projects(sent.text):
         if project not in signing.projects:
             signing.projects.append(project)
-    for name in _parties(sent, acts, mentions) if acts else []:
+    named = _parties(sent, acts, mentions) if acts else []
+    if not acts and event.batch and rules.lists_signed(sent.text):
+        named = _listed(sent, mentions)
+    elif not acts and event.batch and rules.is_detail(sent.text):
+        named = [name for name in _listed(sent, mentions) if _invests(sent, name, mentions)]
+    for name in named:
         if name not in signing.parties:
             signing.parties.append(name)

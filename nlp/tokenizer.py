@@ -1,20 +1,29 @@
 """The pipeline's tokenizer, and reading a Doc's text and tokens without Token objects.
 
 :class:`JiebaTokenizer` is spaCy's ``zh`` tokenizer with the jieba segmenter,
-giving the same Docs, with two differences that only change speed:
+giving the same Docs, with three differences that only change speed:
 
-- it aligns jieba's words with the text in linear time (spaCy's
+- it segments with :func:`nlp.segmenter.cut`, which gives jieba's words with
+  less work;
+- it aligns the words with the text in linear time (spaCy's
   ``get_words_and_spaces`` searches a fresh copy of the rest of the text for
-  every word, which is quadratic in the length of a long document);
+  every word, which is quadratic in the length of a long document), and in a
+  single pass when the words spell the text exactly, as jieba's always do;
 - it keeps the text it was given on the Doc, for :func:`doc_text`.
 """
 from __future__ import annotations
+
+from itertools import accumulate
+from operator import add
 
 from spacy.errors import Errors
 from spacy.lang.zh import ChineseTokenizer
 from spacy.tokens import Doc
 
+from nlp.segmenter import cut
+
 _TEXT_KEY = "policyminer_text"
+_TOKENS_KEY = "policyminer_tokens"
 
 
 class JiebaTokenizer(ChineseTokenizer):
@@ -24,11 +33,20 @@ class JiebaTokenizer(ChineseTokenizer):
         super().__init__(vocab, segmenter="jieba")
 
     def __call__(self, text: str) -> Doc:
-        words = [word for word in self.jieba_seg.cut(text, cut_all=False) if word]
+        words = [word for word in cut(text) if word]
         words, spaces = words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[_TEXT_KEY] = text
+        doc.user_data[_TOKENS_KEY] = _offsets(words, spaces)
         return doc
+
+
+def _offsets(words: list[str], spaces: list[bool]) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each token, as the Doc computes its IDX: after the word and its space."""
+    sizes = list(map(len, words))
+    nexts = list(accumulate(map(add, sizes, spaces)))
+    starts = [0] + nexts[:-1]
+    return list(zip(words, starts, map(add, starts, sizes)))
 
 
 def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
@@ -37,6 +55,8 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
     Whitespace words are dropped; the text between two words becomes a token of
     its own, except one plain space after a word, which becomes its space flag.
     """
+    if "".join(words) == text:
+        return _spelled_words_and_spaces(words)
     if "".join("".join(words).split()) != "".join(text.split()):
         raise ValueError(Errors.E194.format(text=text, words=words))
     text_words: list[str] = []
@@ -62,6 +82,33 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
     return text_words, text_spaces
 
 
+def _spelled_words_and_spaces(words: list[str]) -> tuple[list[str], list[bool]]:
+    """:func:`words_and_spaces` for words that spell the text exactly, whitespace included."""
+    text_words: list[str] = []
+    text_spaces: list[bool] = []
+    gap, after_word = "", False
+    for word in words:
+        if word.isspace():
+            if after_word and word[0] == " ":
+                text_spaces[-1] = True      # the one space after a word is its flag
+                gap += word[1:]
+            else:
+                gap += word
+            after_word = False
+            continue
+        if gap:
+            text_words.append(gap)
+            text_spaces.append(False)
+            gap = ""
+        text_words.append(word)
+        text_spaces.append(False)
+        after_word = True
+    if gap:
+        text_words.append(gap)
+        text_spaces.append(False)
+    return text_words, text_spaces
+
+
 def doc_text(doc: Doc) -> str:
     """The text of ``doc``: the one its tokenizer was given, else ``doc.text``.
 
@@ -75,7 +122,13 @@ def doc_text(doc: Doc) -> str:
 
 
 def doc_tokens(doc: Doc) -> list[tuple[str, int, int]]:
-    """The tokens of ``doc`` as (word, start, end), read from its arrays (no Token objects)."""
+    """The tokens of ``doc`` as (word, start, end): the tokenizer's, else read from its arrays.
+
+    No Token objects are made either way.
+    """
+    kept = doc.user_data.get(_TOKENS_KEY)
+    if kept is not None and len(kept) == len(doc):
+        return list(kept)
     text = doc_text(doc)
     spans = doc.to_array(["IDX", "LENGTH"])
     starts = spans[:, 0].tolist()

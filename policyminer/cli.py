@@ -111,8 +111,10 @@ def crawl(ctx, home, source_ids, since, max_pages, frontier, merge_stores):
 @click.option("--shard", metavar="I/N", help="Without FILEs: only the pages of shard I of N (1-based).")
 @click.option("--merge", "merge_dirs", multiple=True, type=click.Path(exists=True),
               help="Instead of extracting, merge another extracted/ directory (or JSONL file) into ours.")
+@click.option("--compact", is_flag=True,
+              help="Instead of extracting, rewrite extracted/ without superseded or deleted lines.")
 @click.pass_context
-def extract(ctx, home, files, url, published, fmt, save, force, workers, shard, merge_dirs):
+def extract(ctx, home, files, url, published, fmt, save, force, workers, shard, merge_dirs, compact):
     """Extract organisations, figures and signings (the JSON of EXTRACTION.md).
 
     FILE is plain text or HTML (GBK too); '-' reads stdin; a directory means
@@ -125,9 +127,14 @@ def extract(ctx, home, files, url, published, fmt, save, force, workers, shard, 
       policyminer extract article.html --url https://www.cqbb.gov.cn/a.html --format json
       policyminer extract pages/ > records.jsonl
       policyminer extract --shard 2/4          # worker 2 of 4 over the stored pages
+      policyminer extract --compact            # drop superseded lines from extracted/
     """
     from policyminer import documents
     ws = workspace(ctx, home)
+    if compact:
+        from policyminer.extracted import ExtractedStore
+        click.echo(f"compact: {ExtractedStore(ws.extracted_dir).compact()} part files rewritten", err=True)
+        return
     if merge_dirs or (shard and not files):   # --- scale: shards and machines (policyminer/shards.py) ---
         from policyminer import shards
         if merge_dirs:
@@ -154,6 +161,9 @@ def extract(ctx, home, files, url, published, fmt, save, force, workers, shard, 
         raise click.UsageError("--url applies to a single FILE")
     results = documents.extract_files(paths, url=url, published=published, workers=workers,
                                       dictionary_dir=ws.dictionaries_dir)
+    from policyminer.similar import add_keywords, stored_model
+    model = stored_model(ws)                      # keywords: the workspace's idf, else jieba's general one
+    results = (add_keywords(result, model) for result in results)
     single = len(paths) == 1 and fmt == "json"
     failed = documents.print_results(results, single=single, save_to=ws.extracted_dir if save else None)
     if single and failed:
@@ -180,6 +190,36 @@ def index(ctx, home, files, rebuild):
         count = index_records(ws, files=[Path(f) for f in files], rebuild=rebuild,
                               progress=lambda n: tick(n, 0))
     click.echo(f"indexed {count} documents", err=True)
+
+
+@cli.command()
+@home_option
+@click.argument("ref", metavar="DOC_ID_OR_URL")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--format", "fmt", type=FORMATS_OUT, default="table", show_default=True)
+@click.pass_context
+def similar(ctx, home, ref, limit, fmt):
+    """Documents most like one in extracted/, by TF-IDF cosine over jieba keywords.
+
+    The keyword model is fitted over extracted/ on first use and refitted only
+    when extracted/ changed. Each result shows its score and the shared keywords.
+
+    \b
+    Example:
+      policyminer similar https://www.cqbb.gov.cn/zwxx/bbyw/202504/t20250423_1.html --limit 5
+      policyminer similar 3f2a9c0d1e4b5a6c7d8e --format json
+    """
+    from policyminer.similar import print_similar, refresh_model, similar_documents
+    refreshed = refresh_model(workspace(ctx, home))
+    if refreshed.model is None:
+        raise PolicyminerError(f"no document {ref!r}: extracted/ holds no record with text; "
+                               "run policyminer extract first")
+    result = similar_documents(refreshed.model, ref, limit=limit)
+    click.echo(refreshed.summary(), err=True)
+    if fmt == "json":
+        output.print_json(result.to_dict())
+    else:
+        print_similar(result)
 
 
 @cli.command()
@@ -370,6 +410,31 @@ def trends(ctx, home, query, interval, by, top, source, region, doc_type, org, s
         result.write_csv(sys.stdout)
     else:
         output.out.print(terminal_table(result))
+
+
+@cli.command()
+@home_option
+@click.argument("query", required=False, default="")
+@click.option("--limit", type=click.IntRange(1), help="Show at most this many organisations.")
+@click.option("--format", "fmt", type=FORMATS_OUT, default="table", show_default=True)
+@click.pass_context
+def orgs(ctx, home, query, limit, fmt):
+    """Organisations across documents, one row per canonical body.
+
+    北碚区政府, 北碚区人民政府 and 重庆市北碚区人民政府 are one body, shown by its
+    fullest name with its type, how many documents name it and its other
+    written forms. QUERY keeps the bodies it names or that contain it.
+
+    \b
+    Example:
+      policyminer orgs 北碚区 --format json
+    """
+    from policyminer.orgs import list_orgs, orgs_table
+    rows = list_orgs(workspace(ctx, home), query, limit=limit)
+    if fmt == "json":
+        output.print_json(rows)
+    else:
+        output.out.print(orgs_table(rows, query))
 
 
 @cli.command()

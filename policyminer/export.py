@@ -4,7 +4,9 @@ Every row carries its provenance (document id, URL, title, published, source,
 the sentence and the character offsets). CSV is UTF-8 with a BOM so Excel
 opens it without mangling Chinese; XLSX and Parquet are written streaming,
 page by page of the search, so a large export never sits in memory. An empty
-query exports everything (within the filters).
+query exports everything (within the filters). Organisations carry their
+``canonical`` body (index.keys, as the org facet and filter group them) and
+signings the ``location_code`` (GB/T 2260) their location resolves to.
 """
 from __future__ import annotations
 
@@ -22,10 +24,11 @@ PAGE = 500
 DOC_FIELDS = ["doc_id", "url", "title", "published", "source", "region", "doc_type"]
 COLUMNS = {
     "documents": DOC_FIELDS + ["organizations", "figures", "signings", "text"],
-    "organizations": DOC_FIELDS + ["name", "type", "aliases", "mentions", "start", "end", "sentence"],
+    "organizations": DOC_FIELDS + ["name", "canonical", "type", "aliases", "mentions", "start", "end",
+                                   "sentence"],
     "figures": DOC_FIELDS + ["value", "unit", "qualifier", "metric", "year", "text", "start", "end", "sentence"],
     "signings": DOC_FIELDS + ["date", "parties", "projects", "count", "amount_value", "amount_unit",
-                              "location", "text", "start", "end", "sentence"],
+                              "location", "location_code", "text", "start", "end", "sentence"],
 }
 FORMATS = ("csv", "xlsx", "jsonl", "parquet")
 Progress = Callable[[int, int], None]   # (documents done, documents in all)
@@ -69,7 +72,8 @@ def rows_of(kind: str, doc: dict) -> Iterator[dict]:
     elif kind == "organizations":
         for org in doc.get("organizations", []):
             start, end = (org.get("mentions") or [[0, 0]])[0]
-            yield {**base, "name": org["name"], "type": org["type"], "aliases": "、".join(org.get("aliases", [])),
+            yield {**base, "name": org["name"], "canonical": _canonical(org["name"]), "type": org["type"],
+                   "aliases": "、".join(org.get("aliases", [])),
                    "mentions": len(org.get("mentions", [])), "start": start, "end": end,
                    "sentence": sentence_at(text, start, end)}
     elif kind == "figures":
@@ -83,11 +87,24 @@ def rows_of(kind: str, doc: dict) -> Iterator[dict]:
             yield {**base, "date": sig.get("date"), "parties": "、".join(sig.get("parties", [])),
                    "projects": "、".join(sig.get("projects", [])), "count": sig.get("count"),
                    "amount_value": amount.get("value"), "amount_unit": amount.get("unit"),
-                   "location": sig.get("location"), "text": sig.get("text"),
+                   "location": sig.get("location"),
+                   "location_code": _location_code(sig, doc.get("region")), "text": sig.get("text"),
                    "start": sig.get("start"), "end": sig.get("end"),
                    "sentence": sentence_at(text, sig.get("start") or 0, sig.get("end") or 0)}
     else:
         raise PolicyminerError(f"unknown export kind {kind!r}")
+
+
+def _canonical(name: str) -> str:
+    from index.keys import org_key
+    return org_key(name)
+
+
+def _location_code(sig: dict, region: str | None) -> str | None:
+    """The signing's location_code, else its location resolved in the document's region."""
+    from index.keys import location_codes
+    codes = location_codes(sig.get("location"), sig.get("location_code"), region)
+    return codes[-1] if codes else None
 
 
 def export_rows(index, kind: str, query: str, *, filters: dict, fmt: str, output: str,

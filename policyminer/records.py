@@ -128,6 +128,7 @@ class Signing(_Record):
     location: str | None = None
     start: int = 0
     end: int = 0
+    location_code: str | None = None       # GB/T 2260 code the location resolves to (nlp.places)
 
 
 @dataclass
@@ -147,6 +148,7 @@ class Extracted(_Record):
     region: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)   # nlp.places.find_places
     extractor_version: str = ""
     schema_version: int = SCHEMA_VERSION
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from policyminer.errors import PolicyminerError
 from policyminer.extracted import ExtractedStore, read_jsonl
-from policyminer.records import Extracted, Page
+from policyminer.records import Page
 from policyminer.workspace import Workspace
 
 Progress = Callable[[int, int], None]   # (done, total)
@@ -74,8 +74,8 @@ def _crawl_settings(ws: Workspace) -> dict[str, Any]:
     }
 
 
-def _extract_page(job: tuple[dict, dict | None], nlp) -> dict:
-    """Worker: one stored page → an Extracted record as a dict, or an error."""
+def extract_page(job: tuple[dict, dict | None], nlp) -> dict:
+    """Worker: one stored page (and its source's selectors) → an Extracted record as a dict, or an error."""
     from nlp.content import article_from_html
     from nlp.pipeline import extract_article
     page_data, selectors = job
@@ -95,38 +95,18 @@ def _extract_page(job: tuple[dict, dict | None], nlp) -> dict:
 
 def extract_pages(ws: Workspace, *, sources=None, force: bool = False, workers: int | None = None,
                   progress: Progress | None = None) -> ExtractReport:
-    """Extract every stored page that is new, changed, or made by an older extractor."""
-    from nlp.pipeline import extractor_version, map_documents
-    store, out, report = page_store(ws), ExtractedStore(ws.extracted_dir), ExtractReport()
-    version, known = extractor_version(), ({} if force else out.versions())
-    sources = sources if sources is not None else _sources_or_empty(ws)
-    selectors = {s.id: s.detail or None for s in sources}
-    jobs = []
-    for page in store.iter_pages():
-        report.seen += 1
-        if known.get(page.id) == (version, content_hash(page.html)):
-            report.unchanged += 1
-            continue
-        jobs.append((page.to_dict(), selectors.get(page.source)))
-    batch: list[Extracted] = []
-    workers = ws.settings.extract.workers if workers is None else workers
-    for done, result in enumerate(map_documents(_extract_page, jobs, workers=workers,
-                                                dictionary_dir=ws.dictionaries_dir), 1):
-        if "error" in result:
-            report.failed.append((result["url"], result["error"]))
-        else:
-            batch.append(Extracted.from_dict(result))
-            report.extracted += 1
-        if len(batch) >= ws.settings.extract.batch_size:
-            out.write(batch)
-            batch = []
-        if progress:
-            progress(done, len(jobs))
-    out.write(batch)
-    return report
+    """Extract every stored page that is new, changed, or made by an older extractor.
+
+    The whole store as one shard (policyminer.shards.extract_shard): pages are
+    streamed from the store in chunks, records written every extract.batch_size.
+    """
+    from policyminer.shards import extract_shard
+    return extract_shard(ws, (1, 1), force=force, workers=workers, progress=progress,
+                         flush=ws.settings.extract.batch_size, sources=sources)
 
 
-def _sources_or_empty(ws: Workspace):
+def sources_or_empty(ws: Workspace):
+    """The workspace's crawl sources, or [] when sources.yaml is missing or invalid."""
     try:
         return load_sources(ws)
     except PolicyminerError:
@@ -143,6 +123,8 @@ def index_records(ws: Workspace, *, files: Iterable[Path] = (), rebuild: bool = 
     """Load extracted records (the given JSONL files, or all of extracted/) into the engine."""
     files = list(files)
     records = (r for f in files for r in read_jsonl(Path(f))) if files else iter(ExtractedStore(ws.extracted_dir))
+    from policyminer.similar import keyword_filler
+    records = map(keyword_filler(ws, refresh=not files), records)   # corpus keywords (policyminer/similar.py)
     with open_workspace_index(ws) as index:
         if rebuild:
             index.clear()

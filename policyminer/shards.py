@@ -10,10 +10,10 @@ a crash, say) only does what is missing. Each run uses all cores of its
 machine (``workers``) and streams the store in chunks, so memory stays flat
 however large the store is.
 
-Workers on one machine can write into one extracted/ directory: each write
-of a part file happens under an exclusive lock (``fcntl.flock`` on
-``.part-X.lock``) around extracted.py's read-modify-atomic-rename, which two
-processes would otherwise interleave and lose records. Workers on different
+Workers on one machine can write into one extracted/ directory: every
+append to (and compaction of) a part file happens under an exclusive lock
+(``fcntl.flock`` on ``.part-X.lock``, see extracted.py), so two processes
+never interleave their lines or lose records. Workers on different
 machines write their own extracted/ and :func:`merge_extracted`
 (``policyminer extract --merge DIR``) combines them; or each loads its own
 records into a shared OpenSearch/Elasticsearch index (``policyminer index``
@@ -21,13 +21,9 @@ upserts by id).
 """
 from __future__ import annotations
 
-import fcntl
 import hashlib
-import json
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from policyminer.errors import ConfigError
@@ -64,92 +60,71 @@ def in_shard(doc_id: str, shard: Shard) -> bool:
 
 
 class LockedExtractedStore(ExtractedStore):
-    """extracted/ for several writer processes: each part file is rewritten under a lock."""
+    """extracted/ for several writer processes.
 
-    def write(self, records: Iterable[Extracted]) -> tuple[int, int]:
-        """Upsert records by id, one locked part file at a time; returns (added, replaced)."""
-        by_part: dict[Path, list[Extracted]] = defaultdict(list)
-        for record in records:
-            by_part[self.shard_path(record.id)].append(record)
-        added = replaced = 0
-        for path, batch in sorted(by_part.items()):
-            with self.locked(path):
-                a, r = super().write(batch)
-            added, replaced = added + a, replaced + r
-        return added, replaced
-
-    def delete(self, ids: Iterable[str]) -> int:
-        """Remove records by id, one locked part file at a time."""
-        by_part: dict[Path, list[str]] = defaultdict(list)
-        for rid in ids:
-            by_part[self.shard_path(rid)].append(rid)
-        removed = 0
-        for path, batch in sorted(by_part.items()):
-            with self.locked(path):
-                removed += super().delete(batch)
-        return removed
-
-    @contextmanager
-    def locked(self, path: Path):
-        """Hold the exclusive lock of one part file."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / f".{path.stem}.lock", "a") as handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    ExtractedStore itself now appends under a per-part ``flock``; the name
+    stays for the callers and tests that ask for a multi-writer store.
+    """
 
 
 def extract_shard(ws: Workspace, shard: Shard = (1, 1), *, force: bool = False,
                   workers: int | None = None, progress: Callable[[int, int], None] | None = None,
-                  chunk: int = CHUNK, flush: int | None = None):
+                  chunk: int = CHUNK, flush: int | None = None, sources=None):
     """Extract the stored pages of ``shard`` that are new, changed or made by an older extractor.
 
     Pages go to the process pool ``chunk`` at a time; records are written
     once ``flush`` of them are waiting (default: the larger of FLUSH and the
     workspace's extract.batch_size), so a crash redoes at most that many.
-    Returns run.ExtractReport; ``seen`` counts the pages of this shard only.
+    ``sources`` (crawler Sources) give the detail-page selectors; by default
+    the workspace's sources.yaml. Returns run.ExtractReport; ``seen`` counts
+    the pages of this shard only. ``policyminer.run.extract_pages`` is shard 1/1.
     """
     from nlp.pipeline import extractor_version, map_documents, shared_nlp
-    from policyminer.run import ExtractReport, _extract_page, _sources_or_empty, content_hash, page_store
+    from policyminer.run import ExtractReport, content_hash, extract_page, page_store, sources_or_empty
 
     report, out = ExtractReport(), LockedExtractedStore(ws.extracted_dir)
     version = extractor_version()
-    known = {} if force else stored_versions(ws.extracted_dir, shard)
-    selectors = {s.id: s.detail or None for s in _sources_or_empty(ws)}
+    known = {} if force else stored_versions(ws.extracted_dir, shard, store=out)
+    sources = sources if sources is not None else sources_or_empty(ws)
+    selectors = {s.id: s.detail or None for s in sources}
     workers = ws.settings.extract.workers if workers is None else workers
     flush = flush or max(FLUSH, ws.settings.extract.batch_size)
     store, buffer = page_store(ws), []
     ids = shard_page_urls(store, shard)
     shared_nlp(str(ws.dictionaries_dir))    # loaded once here, inherited by the forked workers
     done = 0
-    for urls in _chunks(ids, chunk):
-        jobs = []
-        for url in urls:
-            page = store.get(url)
-            if page is None:          # deleted since the listing
-                continue
-            report.seen += 1
-            if known.get(page.id) == (version, content_hash(page.html)):
-                report.unchanged += 1
-                continue
-            jobs.append((page.to_dict(), selectors.get(page.source)))
-        for result in map_documents(_extract_page, jobs, workers=workers,
-                                    dictionary_dir=ws.dictionaries_dir):
-            if "error" in result:
-                report.failed.append((result["url"], result["error"]))
-            else:
-                buffer.append(Extracted.from_dict(result))
-                report.extracted += 1
-        if len(buffer) >= flush:
-            out.write(buffer)
-            buffer = []
-        done += len(urls)
-        if progress:
-            progress(done, len(ids))
-    out.write(buffer)
-    store.close()
+    try:
+        for urls in _chunks(ids, chunk):
+            jobs = []
+            for url in urls:
+                page = store.get(url)
+                done += 1
+                if page is None:          # deleted since the listing
+                    continue
+                report.seen += 1
+                if known.get(page.id) == (version, content_hash(page.html)):
+                    report.unchanged += 1
+                    continue
+                jobs.append((page.to_dict(), selectors.get(page.source)))
+            done -= len(jobs)           # those count once their result is in
+            for result in map_documents(extract_page, jobs, workers=workers,
+                                        dictionary_dir=ws.dictionaries_dir):
+                done += 1
+                if "error" in result:
+                    report.failed.append((result["url"], result["error"]))
+                else:
+                    buffer.append(Extracted.from_dict(result))
+                    report.extracted += 1
+                if len(buffer) >= flush:
+                    out.write(buffer)
+                    buffer = []
+                if progress:
+                    progress(done, len(ids))
+            if progress:
+                progress(done, len(ids))
+        out.write(buffer)
+    finally:
+        store.close()
     return report
 
 
@@ -159,31 +134,25 @@ def shard_page_urls(store, shard: Shard) -> list[str]:
     return [url for url, doc in rows if in_shard(doc, shard)]
 
 
-def stored_versions(root: Path, shard: Shard = (1, 1)) -> dict[str, tuple[str, str]]:
+def stored_versions(root: Path, shard: Shard = (1, 1), *,
+                    store: ExtractedStore | None = None) -> dict[str, tuple[str, str]]:
     """id → (extractor_version, content hash) of the records of ``shard`` under ``root``.
 
-    Reads only the three fields it needs from each line (no record objects):
-    on a large extracted/ this is most of the cost of an incremental run.
+    Read from the side index of each part (extracted.py): no records are parsed.
+    ``store`` (an ExtractedStore of ``root``) keeps the part indexes it reads
+    for its later writes.
     """
-    out = {}
-    for path in ExtractedStore(root).files():
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
-                    continue
-                data = json.loads(line)
-                rid = data.get("id", "")
-                if in_shard(rid, shard):
-                    out[rid] = (data.get("extractor_version", ""),
-                                (data.get("metadata") or {}).get("content_hash", ""))
-    return out
+    versions = (store or ExtractedStore(root)).versions()
+    if shard == (1, 1):
+        return versions
+    return {rid: pair for rid, pair in versions.items() if in_shard(rid, shard)}
 
 
 def merge_extracted(sources: Iterable[str | Path], dest: str | Path) -> tuple[int, int]:
     """Upsert every record of other extracted/ directories (or JSONL files) into ``dest``.
 
-    Idempotent: a record already there is replaced by itself. Returns
-    (added, replaced).
+    Idempotent: a record already there unchanged counts as replaced and
+    appends nothing. Returns (added, replaced).
     """
     out, added, replaced = LockedExtractedStore(Path(dest)), 0, 0
     for source in sources:

@@ -285,9 +285,12 @@ class ListingSpider(scrapy.Spider):
         if request.meta.get("pm_kind") == "feed" and reason == "404":
             count(self.crawler.stats, "feeds_missing")
             return
-        record_failure(self.crawler.stats, request.url, reason)
+        url = request.url
+        if reason == "redirect_loop":          # named after the URL the crawl asked for
+            url = (request.meta.get("redirect_urls") or [url])[0]
+        record_failure(self.crawler.stats, url, reason)
         if request.meta.get("pm_kind") == "detail":
-            self.store.record_failure(request.url, source=self.source.id, reason=reason)
+            self.store.record_failure(url, source=self.source.id, reason=reason)
 
     # -- helpers --------------------------------------------------------------
     def text_of(self, response: Response) -> str:

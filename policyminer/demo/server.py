@@ -35,6 +35,7 @@ import mimetypes
 import re
 import sys
 import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -62,6 +63,8 @@ ROUTES: dict[str, tuple[str, dict]] = {
     f"{_NEWS}/202503/t20250328_14400003.html": (
         "redirect", {"to": f"{_NEWS}/202503/t20250328_14400002.html", "status": 302}),
     f"{_NEWS}/202503/t20250327_14400004.html": ("huge", {"size": 20_000_000}),
+    # Not linked from the sites: a page that redirects to itself with a new query every time.
+    f"{_NEWS}/202503/t20250329_14400005.html": ("redirect_query", {"status": 302}),
     "/www.cqbb.gov.cn/hdjl/rl/index.html": ("trap", {}),
     f"{_SPB}/api/list": ("json_list", {"data": "www.cqspb.gov.cn/api/news.json", "per_page": 4}),
 }
@@ -91,22 +94,41 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk"}
 
 
+class FixtureHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server with a listen backlog for many parallel crawlers.
+
+    The standard library's backlog of 5 makes the kernel refuse or reset
+    connections when several crawler processes open theirs at once; a test
+    must see the faults it serves on purpose, not the test server's own.
+    """
+
+    request_queue_size = 256
+    daemon_threads = True
+
+
 class SiteServer:
     """Serve the fixture sites on a local port from a background thread.
 
     ``port=0`` picks a free port; read it back from ``base_url``. ``hits``
-    counts requests by raw request path (query string included).
-    ``slow_delay`` is how long the slow page sleeps, in seconds: set it just
-    above a test's download timeout.
+    counts requests by raw request path (query string included); ``log``
+    holds ``(path, started, finished)`` of every request, in ``time.monotonic()``
+    seconds, for tests of politeness (``peak_in_flight`` is the most requests
+    ever answered at once). ``slow_delay`` is how long the slow page sleeps,
+    in seconds: set it just above a test's download timeout. ``page_delay``
+    makes every response take that long (0 by default).
     """
 
     def __init__(self, root: Path = SITES_DIR, host: str = "127.0.0.1", port: int = 0,
-                 *, slow_delay: float = 5.0):
+                 *, slow_delay: float = 5.0, page_delay: float = 0.0):
         self.root = Path(root).resolve()
         self.host = host
         self.port = port
         self.slow_delay = slow_delay
+        self.page_delay = page_delay
         self.hits: collections.Counter[str] = collections.Counter()
+        self.log: list[tuple[str, float, float]] = []
+        self.peak_in_flight = 0
+        self._in_flight = 0
         self._failures: collections.Counter[str] = collections.Counter()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -127,8 +149,7 @@ class SiteServer:
         if not self.root.is_dir():
             raise FileNotFoundError(f"fixture sites directory {self.root} does not exist")
         self._stopping.clear()
-        self._httpd = ThreadingHTTPServer((self.host, self.port), _handler_class(self))
-        self._httpd.daemon_threads = True
+        self._httpd = FixtureHTTPServer((self.host, self.port), _handler_class(self))
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,),
                                         name="policyminer-site-server", daemon=True)
         self._thread.start()
@@ -150,6 +171,8 @@ class SiteServer:
         with self._lock:
             self.hits.clear()
             self._failures.clear()
+            self.log.clear()
+            self.peak_in_flight = 0
 
     def __enter__(self) -> "SiteServer":
         return self.start()
@@ -158,9 +181,18 @@ class SiteServer:
         self.stop()
 
     # State shared with the request handler.
-    def _count_hit(self, raw_path: str) -> None:
+    def _count_hit(self, raw_path: str) -> float:
+        """Count a request that starts now; returns its start time."""
         with self._lock:
             self.hits[raw_path] += 1
+            self._in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
+            return time.monotonic()
+
+    def _count_done(self, raw_path: str, started: float) -> None:
+        with self._lock:
+            self._in_flight -= 1
+            self.log.append((raw_path, started, time.monotonic()))
 
     def _count_failure(self, path: str) -> int:
         """Record one more request of a flaky page; returns how many came before."""
@@ -216,18 +248,23 @@ class SiteHandler(BaseHTTPRequestHandler):
 
     def _dispatch(self, head: bool) -> None:
         self.head_only = head
-        self.site._count_hit(self.path)
+        raw_path = self.path
+        started = self.site._count_hit(raw_path)
         parts = urlsplit(self.path)
         path = unquote(parts.path)
         self.query = parse_qs(parts.query)
         route = ROUTES.get(path)
         try:
+            if self.site.page_delay:
+                self.site._sleep(self.site.page_delay)
             if route is not None:
                 getattr(self, "_route_" + route[0])(path, **route[1])
             else:
                 self._serve_static(path)
         except ConnectionError:  # the client went away (a size limit, a timeout)
             self.close_connection = True
+        finally:
+            self.site._count_done(raw_path, started)
 
     # -- responses ---------------------------------------------------------
     def _send(self, status: int, body: bytes, ctype: str, headers: dict | None = None) -> None:
@@ -319,6 +356,11 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_header("Location", to)
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+    def _route_redirect_query(self, path: str, status: int) -> None:
+        """Redirect to the same page with ``?n=`` one higher: endless unless stopped."""
+        step = _int_param(self.query, "n", 0) + 1
+        self._route_redirect(path, to=f"{path}?n={step}", status=status)
 
     def _route_truncated(self, path: str, missing: int) -> None:
         """Promise more bytes than are sent, then drop the connection."""

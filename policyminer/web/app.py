@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from policyminer.errors import PolicyminerError, QueryError
 from policyminer.web import guard
-from policyminer.web.documents import document_page, raw_copy
+from policyminer.web.documents import document_page, keyword_links, raw_copy, related
 from policyminer.web.downloads import export_download, parse_export_name, rows_download
 from policyminer.web.markup import snippet_html
 from policyminer.web.params import SearchParams, WebError
@@ -185,7 +185,9 @@ def _document_routes(app: FastAPI, engine: Engine, render, ws: Workspace) -> Non
 
     @get(app, "/documents/{doc_id}.json")
     def document_as_json(doc_id: str) -> Response:
-        return JSONResponse(stored(doc_id))
+        doc = stored(doc_id)
+        extra = related(ws, doc)     # "similar" once the workspace has a keyword model
+        return JSONResponse({**doc, **{k: v for k, v in extra.items() if v is not None}})
 
     @get(app, "/documents/{doc_id}/raw")
     def document_raw(doc_id: str) -> Response:
@@ -198,7 +200,10 @@ def _document_routes(app: FastAPI, engine: Engine, render, ws: Workspace) -> Non
 
     @get(app, "/documents/{doc_id}")
     def document(request: Request, doc_id: str) -> Response:
-        return render(request, "document.html", {**document_page(stored(doc_id)),
+        doc = stored(doc_id)
+        extra = related(ws, doc)
+        return render(request, "document.html", {**document_page(doc), "similar": extra["similar"] or [],
+                                                 "keywords": keyword_links(extra["keywords"]),
                                                  "json_url": f"/documents/{doc_id}.json"})
 
 

@@ -62,6 +62,31 @@ def _attachment(item: dict[str, Any]) -> dict[str, Any]:
             "href": safe_href(url), "error": item.get("error")}
 
 
+def related(ws: Workspace, doc: dict[str, Any], limit: int = 5) -> dict[str, Any]:
+    """The document's keywords and up to ``limit`` similar documents (policyminer/similar.py).
+
+    Keywords are those the index stored, else the workspace model's; similar
+    documents come from the model as last fitted (the web UI never refits it),
+    and are None when the workspace has no model yet.
+    """
+    from policyminer.records import Extracted
+    from policyminer.similar import record_keywords, similar_in_workspace, stored_model
+    keywords = list(doc.get("keywords") or [])
+    model = stored_model(ws)
+    if not keywords and model is not None and doc.get("id"):
+        keywords = record_keywords(model, Extracted.from_dict(doc))[0]
+    if model is None:
+        return {"keywords": keywords, "similar": None}
+    similar = similar_in_workspace(ws, doc.get("id") or "", limit=limit)
+    return {"keywords": keywords,
+            "similar": [{**item, "href": f"/documents/{item['id']}"} for item in similar]}
+
+
+def keyword_links(keywords: list[str]) -> list[dict[str, str]]:
+    """Each keyword with the search for it."""
+    return [{"term": term, "search": SearchParams(q=term).url()} for term in keywords]
+
+
 def pages_db(ws: Workspace) -> Path:
     """The crawler's page store of the workspace (computed, never created here)."""
     return ws.home / ws.settings.store_dir / "pages.db"

@@ -1,13 +1,17 @@
-"""The signings page: one ISO week's signing events and a chart of the last 26 weeks."""
+"""The signings page: one ISO week's signing events and a chart of the last 26 weeks.
+
+The same events as ``policyminer signings`` (policyminer.reports): outlets'
+reports of one ceremony are one row, listing every report.
+"""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 from policyminer.errors import PolicyminerError
+from policyminer.reports import signings_report
 from policyminer.web.markup import amount_text, safe_href
 from policyminer.web.params import WebError, text_param
 from policyminer.web.svg import Chart, bar_chart
@@ -37,14 +41,19 @@ def signings_url(week: str, filters: dict[str, str], path: str = "/signings") ->
 
 
 def signings_page(index, week: str, since: str, until: str, filters: dict[str, str]) -> dict[str, Any]:
-    """The week's rows, the 26-week chart, and the links around them."""
+    """The week's signing events, the 26-week chart, and the links around them.
+
+    The events are those of ``policyminer signings`` (reports.signings_report):
+    reports of one ceremony by several outlets are merged into one row, filed
+    under the week it was first seen in.
+    """
     monday = date.fromisoformat(since)
-    first = (monday - timedelta(weeks=CHART_WEEKS - 1)).isoformat()
-    recent = index.signings(since=first, until=until, **filters)
-    rows = [row for row in recent if since <= (row.get("day") or "") <= until]
+    report = signings_report(index, since=since, until=until, region=filters.get("region"),
+                             org=filters.get("org"), weeks=CHART_WEEKS)
+    rows = report.events
     prev_week = iso_week((monday - timedelta(weeks=1)).isoformat())
     next_week = iso_week((monday + timedelta(weeks=1)).isoformat())
-    weekly = weekly_counts(recent, monday)
+    weekly = [{"week": w, "count": n} for w, n in zip(report.weeks, report.per_week)]
     return {
         "week": week, "since": since, "until": until, "filters": filters, "rows": rows,
         "display": [display_row(row) for row in rows], "weekly": weekly,
@@ -63,13 +72,6 @@ def signings_json(page: dict[str, Any]) -> dict[str, Any]:
             "prev": page["prev_week"], "next": page["next_week"]}
 
 
-def weekly_counts(rows: list[dict[str, Any]], monday: date) -> list[dict[str, Any]]:
-    """Signings per ISO week for the CHART_WEEKS weeks ending with ``monday``'s."""
-    counts = Counter(iso_week(row["day"]) for row in rows if row.get("day"))
-    weeks = [iso_week((monday - timedelta(weeks=n)).isoformat()) for n in range(CHART_WEEKS - 1, -1, -1)]
-    return [{"week": week, "count": counts.get(week, 0)} for week in weeks]
-
-
 def weekly_chart(weekly: list[dict[str, Any]], current: str, filters: dict[str, str]) -> Chart:
     """Bars of the weekly counts, each linking to its week."""
     return bar_chart([(w["week"], w["count"], signings_url(w["week"], filters)) for w in weekly],
@@ -77,9 +79,13 @@ def weekly_chart(weekly: list[dict[str, Any]], current: str, filters: dict[str, 
 
 
 def display_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A signing row as the page's table shows it."""
+    """A signing event as the page's table shows it: its first report, then the other reports."""
+    first = row.get("id")
+    reports = [{**r, "href": safe_href(r.get("url"))} for r in row.get("reports") or [] if r.get("id") != first]
+    known = {row.get("url")} | {r.get("url") for r in reports}
     return {**row, "amount_text": amount_text(row.get("amount")), "href": safe_href(row.get("url")),
-            "others": [u for u in (row.get("sources") or []) if u != row.get("url") and safe_href(u)]}
+            "other_reports": reports,
+            "others": [u for u in (row.get("sources") or []) if u not in known and safe_href(u)]}
 
 
 EXPORT_COLUMNS = ["day", "date", "parties", "projects", "count", "amount_value", "amount_unit",

@@ -101,9 +101,9 @@ def test_a_page_that_fails_twice_with_503_is_stored_after_retries(crawled, site_
     assert PageStore(path).known(site_server.base_url + f"{NEWS}/202504/t20250415_14500003.html")
 
 
-def test_robots_txt_is_obeyed(crawled):
+def test_robots_txt_is_obeyed_and_fetched_once_for_all_sources_of_the_host(crawled):
     _, _, hits = crawled
-    assert hits["/robots.txt"] >= 1
+    assert hits["/robots.txt"] == 1
     assert hits["/www.cqbb.gov.cn/private/202504/t20250422_14500006.html"] == 0
 
 
@@ -302,3 +302,36 @@ def test_a_sitemap_feeds_pages_and_files_linked_directly(fast_settings, tmp_path
     [pdf_record] = store.get(base + "/zwgk/P0202504.pdf").attachments
     assert "北碚区支持科技创新若干政策措施" in pdf_record["text"]
     assert report.total("new") == 2 and report.total("failed") == 0
+
+
+@pytest.mark.parametrize("loop, first_hops", [
+    ("202503/t20250328_14400002.html", ("202503/t20250328_14400002.html", "202503/t20250328_14400003.html")),
+    ("202503/t20250329_14400005.html", ("202503/t20250329_14400005.html",)),
+], ids=["a-to-b-to-a", "itself-with-new-query"])
+def test_a_redirect_loop_stops_early_with_one_failure_naming_the_url(fast_settings, tmp_path, loop, first_hops):
+    from policyminer.demo.server import SiteServer
+
+    news = tmp_path / "sites" / NEWS.lstrip("/")
+    (news / "202504").mkdir(parents=True)
+    (tmp_path / "sites" / "robots.txt").write_text("User-agent: *\nDisallow:\n")
+    title = "北碚区召开重点项目推进会"
+    (news / "202504" / "t20250401_1.html").write_text(
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><h1>{title}</h1><p>{title * 4}</p></body></html>", encoding="utf-8")
+    (news / "index.html").write_text(
+        '<html><head><meta charset="utf-8"></head><body><ul class="list">'
+        f'<li><a href="{loop}">循环跳转</a></li><li><a href="202504/t20250401_1.html">{title}</a></li>'
+        "</ul></body></html>", encoding="utf-8")
+    with SiteServer(root=tmp_path / "sites") as server:
+        base = server.base_url + NEWS
+        source = Source.from_dict({"id": "cqbb-loops", "kind": "portal", "allowed_domains": ["127.0.0.1"],
+                                   "start_urls": [f"{base}/index.html"], "scope": [f"{base}/"],
+                                   "list": {"links": "ul.list li a::attr(href)"}})
+        report = crawl_in_subprocess([source], tmp_path / "pages.db", timeout=60,
+                                     settings=dict(fast_settings, REDIRECT_MAX_TIMES=10))
+        hits = Counter(server.hits)
+    assert report.failures == [{"url": f"{base}/{loop}", "reason": "redirect_loop", "source": "cqbb-loops"}]
+    assert report.total("new") == 1                     # the crawl went on with the other page
+    loop_hits = sum(n for path, n in hits.items() if path.startswith(tuple(f"{NEWS}/{h}" for h in first_hops)))
+    assert loop_hits <= 3                               # stopped long before REDIRECT_MAX_TIMES
+    assert PageStore(tmp_path / "pages.db").failure(f"{base}/{loop}")["reason"] == "redirect_loop"

@@ -1,4 +1,4 @@
-"""Middlewares: scope-aware offsite filtering, retry backoff, flat pagination depth."""
+"""Middlewares: scope-aware offsite filtering, retry backoff, redirect loops, flat pagination depth."""
 from __future__ import annotations
 
 import pytest
@@ -7,8 +7,8 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares import (BackoffRetryMiddleware, PaginationDepthMiddleware, ScopeOffsiteMiddleware,
-                                 _retry_after)
+from crawler.middlewares import (BackoffRetryMiddleware, LoopRedirectMiddleware, PaginationDepthMiddleware,
+                                 ScopeOffsiteMiddleware, _retry_after, redirect_loop)
 from crawler.sources import Source
 from crawler.spiders.listing import ListingSpider
 
@@ -77,3 +77,53 @@ def test_next_list_page_keeps_the_depth_of_its_list():
     nxt = middleware.get_processed_request(Request(f"{BASE}/l/index_4.html", meta={"pm_pagination": True}), page)
     article = middleware.get_processed_request(Request(f"{BASE}/l/t20250101_1.html"), page)
     assert nxt.meta["depth"] == 1 and article is None          # depth 2 > DEPTH_LIMIT
+
+
+# -- redirect loops ---------------------------------------------------------------------
+NEWS = f"{BASE}/www.cqbb.gov.cn/zwxx_237/bbyw"
+
+
+@pytest.mark.parametrize("chain, target", [
+    ([f"{NEWS}/a.html", f"{NEWS}/b.html"], f"{NEWS}/a.html"),
+    ([f"{NEWS}/a.html"], f"{NEWS}/a.html"),
+    ([f"{NEWS}/a.html?n=1", f"{NEWS}/a.html?n=2"], f"{NEWS}/a.html?n=3"),
+    ([f"{NEWS}/a.html", f"{NEWS}/b.html"], f"{NEWS}/a.html#top"),
+    ([f"{NEWS}/a.html"], "HTTP://127.0.0.1:8123/www.cqbb.gov.cn/zwxx_237/bbyw/a.html"),
+], ids=["a-b-a", "to-itself", "ever-new-query", "back-with-fragment", "back-in-capitals"])
+def test_a_redirect_back_into_its_chain_is_a_loop(chain, target):
+    assert redirect_loop(chain, target)
+
+
+@pytest.mark.parametrize("chain, target", [
+    ([f"{NEWS}/a.html"], f"{NEWS}/b.html"),
+    (["http://www.cqbb.gov.cn/a.html"], "https://www.cqbb.gov.cn/a.html"),
+    ([f"{NEWS}/a.html"], f"{NEWS}/a.html?from=list"),
+    ([f"{NEWS}/a.html", f"{NEWS}/a.html?from=list"], f"{NEWS}/b.html"),
+], ids=["moved", "http-to-https", "query-added-once", "query-then-elsewhere"])
+def test_an_ordinary_redirect_chain_is_not_a_loop(chain, target):
+    assert redirect_loop(chain, target) is None
+
+
+def test_a_loop_is_refused_at_once_naming_the_first_url():
+    crawler = crawler_with_spider(REDIRECT_MAX_TIMES=6)
+    middleware = LoopRedirectMiddleware.from_crawler(crawler)
+    first = Request(f"{NEWS}/a.html", dont_filter=True)
+    hop = middleware.process_response(first, HtmlResponse(first.url, status=302, request=first,
+                                                          headers={"Location": f"{NEWS}/b.html"}))
+    assert hop.url == f"{NEWS}/b.html" and hop.dont_filter
+    back = HtmlResponse(hop.url, status=302, request=hop, headers={"Location": f"{NEWS}/a.html"})
+    with pytest.raises(IgnoreRequest, match=r"^redirect loop: http://127\.0\.0\.1:8123/.*/a\.html "):
+        middleware.process_response(hop, back)
+
+
+def test_a_long_chain_without_a_loop_stops_at_the_cap():
+    crawler = crawler_with_spider(REDIRECT_MAX_TIMES=2)
+    middleware = LoopRedirectMiddleware.from_crawler(crawler)
+    request = Request(f"{NEWS}/p0.html", dont_filter=True)
+    for n in (1, 2):
+        response = HtmlResponse(request.url, status=301, request=request,
+                                headers={"Location": f"{NEWS}/p{n}.html"})
+        request = middleware.process_response(request, response)
+    last = HtmlResponse(request.url, status=301, request=request, headers={"Location": f"{NEWS}/p3.html"})
+    with pytest.raises(IgnoreRequest, match="redirect loop: .*/p0.html .*more than 2 redirections"):
+        middleware.process_response(request, last)

@@ -6,6 +6,7 @@ import uuid
 import pytest
 
 from index.base import open_index
+from index.cluster_mapping import MAPPING_VERSION
 from index.launcher import free_port
 from index.sqlite import SQLiteIndex
 from policyminer.errors import EngineError, QueryError
@@ -361,7 +362,7 @@ def test_mapping_mismatch_is_refused_until_rebuilt(engine, engine_url, alias, la
         index.clear()
         index.load(behaviour_corpus())
         assert index.search("签约").total == 4
-        assert all(name.startswith(f"{alias}.v1-") for name in _indices(index))
+        assert all(name.startswith(f"{alias}.v{MAPPING_VERSION}-") for name in _indices(index))
     finally:
         if layout == "plain-index" and alias in _indices(index):
             index.transport.request("DELETE", f"/{alias}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from engine_corpus import behaviour_corpus
-from index.cluster_mapping import META, SPACE, chars, document, full_date, mappings, meta_of, record_hash
+from index.cluster_mapping import (META, SPACE, chars, document, full_date, mappings, meta, meta_of,
+                                   record_hash)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -41,7 +42,16 @@ def test_signing_parties_are_keyed_by_every_alias_of_their_organisation():
     doc = _doc("platform")
     signing = doc["signings"][0]
     assert signing["day"] == "2024-04-23"
-    assert set(signing["party_keys"]) == {"北碚区人民政府", "区政府", "重庆大学知识产权运营有限公司"}
+    assert set(signing["party_keys"]) == {"北碚区人民政府", "北碚区政府", "区政府",
+                                          "重庆大学知识产权运营有限公司"}
+
+
+def test_documents_are_filed_under_their_region_and_signing_codes():
+    doc = _doc("platform")
+    assert doc["region_codes"] == ["500000", "500109"]
+    assert doc["place_codes"] == ["500000", "500109"]
+    assert doc["signings"][0]["location_codes"] == ["500000", "500109"]
+    assert _doc("undated")["region_codes"] == []
 
 
 def test_derived_fields_are_not_stored():
@@ -60,5 +70,6 @@ def test_hash_changes_with_the_record_only():
 
 
 def test_meta_of_reads_the_mapping_version():
-    assert meta_of({"mappings": mappings()}) == META
+    assert meta_of({"mappings": mappings()}) == meta()
+    assert meta()["mapping_version"] == META["mapping_version"] and meta()["keys"]
     assert meta_of({"mappings": {}}) == {}

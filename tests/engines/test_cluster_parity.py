@@ -35,6 +35,9 @@ QUERIES = [
     "产业园 OR 基站", '"智能网联汽车"', "亿元 published:2023", "措施 type:policy region:北碚区",
     "5G", "重", "园区 AND 企业", "转载", "奖励 -50万元", "org:西大", "科技园 title:(共建 OR 签约)",
     "深圳",
+    # canonical bodies and division codes (index.keys)
+    "org:北碚区政府", "org:重庆市渝北区人民政府", "region:重庆市", "region:沙坪坝", "region:江北区",
+    "签约 -region:重庆市北碚区", "region:重庆市*",
 ]
 
 
@@ -97,6 +100,8 @@ def test_every_page_agrees_by_date(engines, query):
 @pytest.mark.parametrize("kwargs", [
     {}, {"since": "2023", "until": "2023"}, {"org": "西南大学"}, {"org": "西大", "since": "2022"},
     {"region": "北碚区"}, {"query": "产业园"}, {"since": "2022-01", "until": "2022-06", "merge": False},
+    {"region": "重庆市"}, {"region": "重庆市沙坪坝区", "merge": False}, {"region": "江北区"},
+    {"org": "重庆市北碚区人民政府"},
 ])
 def test_signings_agree(engines, kwargs):
     rows = {name: index.signings(**kwargs) for name, index in engines.items()}

@@ -7,6 +7,11 @@ from index.cluster_query import ranking, sort_clause, where
 from index.query import parse
 
 
+def _region(name: str, *codes: str) -> dict:
+    return {"bool": {"should": [{"term": {"region": {"value": name}}},
+                                {"terms": {"place_codes": list(codes)}}], "minimum_should_match": 1}}
+
+
 def _phrase(field: str, text: str) -> dict:
     return {"match_phrase": {field: {"query": text}}}
 
@@ -21,10 +26,13 @@ def _phrase(field: str, text: str) -> dict:
     ("source:cqbb-news", {"term": {"source": {"value": "cqbb-news"}}}),
     ("published:2024-04", {"range": {"published": {"gte": "2024-04-01", "lte": "2024-04-30\U0010ffff"}}}),
     ("published:..2024", {"range": {"published": {"lte": "2024-12-31\U0010ffff"}}}),
-    ("-region:北碚区", {"bool": {"must_not": [{"term": {"region": {"value": "北碚区"}}}]}}),
+    ("-region:北碚区", {"bool": {"must_not": [_region("北碚区", "500109")]}}),
+    ("region:重庆市*", {"prefix": {"region": {"value": "重庆市"}}}),
+    ("region:西永微电园", {"term": {"region": {"value": "西永微电园"}}}),
+    ("org:重庆市北碚区人民政府", {"term": {"org_keys": {"value": "北碚区政府"}}}),
     ("", {"match_all": {}}),
 ], ids=["term", "title-term", "org", "org-prefix-folded", "type-alias", "source", "month", "open-start",
-        "not", "empty"])
+        "not-region-by-code", "region-prefix-by-name", "region-not-a-division", "org-canonical", "empty"])
 def test_where(query, expected):
     assert where(parse(query)) == expected
 
@@ -34,7 +42,7 @@ def test_and_or_nest_as_bool_queries():
     first, second = compiled["bool"]["filter"]
     assert first == {"bool": {"should": [_phrase("title_chars", "签 约"), _phrase("title_chars", "揭 牌")],
                               "minimum_should_match": 1}}
-    assert second == {"term": {"region": {"value": "北碚区"}}}
+    assert second == _region("北碚区", "500109")
 
 
 def test_ranking_scores_positive_terms_as_bigram_phrases_title_weighted():

@@ -40,14 +40,17 @@ def test_rows_of_a_record():
     record = signing_record()
     rows = record_rows(7, record, "digest")
     assert set(rows) == set(INSERTS)
-    assert rows["documents"] == [(7, "r1", "2024-04-25", "cqbb-news", "news", "北碚区", "digest")]
+    assert rows["documents"] == [(7, "r1", "2024-04-25", "cqbb-news", "news", "北碚区", "digest",
+                                  '["500000", "500109"]')]
     assert rows["folded"] == [(7, search_text(record.title), search_text(record.text))]
     assert rows["doc_words"] == [(7, index_text(record.title), index_text(record.text))]
-    assert sorted(rows["org_names"]) == [("北碚区人民政府", 7, 0), ("区政府", 7, 0),
-                                         ("西南大学", 7, 1), ("西大", 7, 1)]
+    # every name is filed under its canonical key (北碚区政府) and its written form
+    assert sorted(rows["org_names"]) == [("北碚区人民政府", 7, 0), ("北碚区政府", 7, 0),
+                                         ("区政府", 7, 0), ("西南大学", 7, 1), ("西大", 7, 1)]
     # a party named by an alias is filed under every name of its organisation
     assert sorted(key for key, _, _ in rows["signing_parties"]) == [
-        "北碚区人民政府", "区政府", "西南大学", "西大"]
+        "北碚区人民政府", "北碚区政府", "区政府", "西南大学", "西大"]
+    assert rows["region_codes"] == [(7, "500000"), (7, "500109")]
 
 
 def test_rows_append_to_a_batch():

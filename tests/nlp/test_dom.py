@@ -149,3 +149,24 @@ def test_parse_accepts_xml_declaration():
 def test_parse_rejects_empty_document():
     with pytest.raises(InputError, match="cannot parse"):
         dom.parse("   ", "page.html")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param("<div><div><!-- 注释 -->\x1b</div></div>", id="escape-after-comment"),
+        pytest.param("<div></div><!-- 注释 -->0\x1f", id="unit-separator-after-comment"),
+        pytest.param("<p>签\ud800约</p><!-- x -->\x00", id="surrogate-and-nul"),
+    ],
+)
+def test_parse_scrubs_characters_lxml_refuses(html):
+    root = dom.parse(html, "page.html")
+    dom.strip_furniture(root)   # moves a comment's tail: lxml refused control characters there
+    text = dom.text_of(root)
+    assert not any(ord(c) < 32 for c in text) and "\ud800" not in text
+
+
+def test_parse_error_is_one_line_naming_the_page():
+    with pytest.raises(InputError) as error:
+        dom.parse("\x1b\x1b  ", "pages/broken.html")
+    assert str(error.value).startswith("pages/broken.html: ") and "\n" not in str(error.value)

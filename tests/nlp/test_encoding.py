@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from nlp.encoding import canonical_encoding, decode
+from nlp.encoding import canonical_encoding, decode, scrub
 from policyminer.errors import InputError
 
 ARTICLE = "沙坪坝区共有16所驻区高校，累计入驻项目团队、企业2500余个。"
@@ -68,6 +68,7 @@ def test_decode_gbk_declared_page_with_many_paragraphs():
         pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image", id="png"),
         pytest.param(b"abc \x80\xff\x80\xff\x80\xff\x80\xff" * 20, "cannot decode", id="undecodable"),
         pytest.param(codecs.BOM_UTF8 + b"\xff\xfe\xfa broken", "byte-order mark", id="bad-after-bom"),
+        pytest.param(b"\x1b\x1b\x1b \x1b", "only control characters", id="controls-only"),
     ],
 )
 def test_decode_rejects_unreadable_input_naming_it(data, message):
@@ -95,3 +96,39 @@ def test_decode_rejects_unreadable_input_naming_it(data, message):
 )
 def test_canonical_encoding(label, codec):
     assert canonical_encoding(label) == codec
+
+
+# ---------------------------------------------------------------- scrub: what lxml and spaCy refuse
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("北碚区人民政府", "北碚区人民政府", id="clean-text-unchanged"),
+        pytest.param("签约\t仪式\r\n举行", "签约\t仪式\r\n举行", id="tab-and-newlines-kept"),
+        pytest.param("北碚\x00区", "北碚区", id="nul-dropped"),
+        pytest.param("<!-- 注释 -->\x1b签约", "<!-- 注释 -->签约", id="escape-dropped"),
+        pytest.param("第一页\x0c第二页", "第一页\n第二页", id="form-feed-is-a-line-break"),
+        pytest.param("项目\x0b总投资", "项目\n总投资", id="vertical-tab-is-a-line-break"),
+        pytest.param("签\ud800约", "签\ufffd约", id="lone-high-surrogate"),
+        pytest.param("签约\udfff", "签约\ufffd", id="lone-low-surrogate"),
+        pytest.param("\ud840\udc3e字", "\U0002003e字", id="pair-as-two-code-points-joined"),
+        pytest.param("北碚\ufffe区\uffff", "北碚区", id="non-characters-dropped"),
+        pytest.param("\x7f\x85\u200b", "\x7f\x85\u200b", id="del-c1-zero-width-kept"),
+    ],
+)
+def test_scrub(text, expected):
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "data, text",
+    [
+        pytest.param("北碚区\x1b签约仪式".encode("utf-8"), "北碚区签约仪式", id="utf8-escape"),
+        pytest.param(f"<p>项目\x08签约</p><p>{ARTICLE}</p>".encode("gbk"), f"<p>项目签约</p><p>{ARTICLE}</p>",
+                     id="gbk-backspace"),
+        pytest.param("第一页\x0c第二页".encode("utf-8"), "第一页\n第二页", id="form-feed"),
+    ],
+)
+def test_decode_scrubs_control_characters(data, text):
+    assert decode(data, name="page.html")[0] == text

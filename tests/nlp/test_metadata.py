@@ -135,7 +135,12 @@ def test_policy_fields_from_lines(lines, expected):
     [
         pytest.param("渝府发〔2024〕12号", "渝府发〔2024〕12号", id="plain"),
         pytest.param("现将《办法》印发给你们渝府发〔2024〕12号", "渝府发〔2024〕12号", id="after-verb"),
-        pytest.param("根据沙府办发〔2024〕88号文件精神", "沙府办发〔2024〕88号", id="inside-sentence"),
+        pytest.param("各区县人民政府：现将沙府办发〔2024〕88号印发给你们", "沙府办发〔2024〕88号", id="inside-sentence"),
+        pytest.param("关于印发措施的通知\n渝北府办发〔2024〕15号\n根据《规定》（渝府发〔2020〕3号），现通知如下。",
+                     "渝北府办发〔2024〕15号", id="own-line-beats-citation"),
+        pytest.param("根据沙府办发〔2024〕88号文件精神", None, id="cited-as-basis"),
+        pytest.param("根据《重庆市促进科技创新若干规定》（渝府发〔2020〕3号），现通知如下。", None, id="cited-in-brackets"),
+        pytest.param("按照区政府要求，现将渝府办发〔2023〕11号转发给你们", None, id="forwarded"),
         pytest.param("渝府发[2024] 12号", "渝府发[2024]12号", id="square-brackets"),
         pytest.param("国办发（2023）5号", "国办发（2023）5号", id="parentheses"),
         pytest.param("沙坪坝区共有16所驻区高校", None, id="none"),

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from spacy.lang.zh import Chinese
 from spacy.util import get_words_and_spaces
 
-from nlp.pipeline import extract_article, shared_nlp
+from nlp.pipeline import extract_article, map_documents, shared_nlp
 from nlp.tokenizer import JiebaTokenizer, doc_text, doc_tokens, words_and_spaces
 from policyminer.records import Article
 
@@ -68,3 +68,20 @@ def test_components_work_on_docs_from_any_tokenizer(spacy_zh):
     expected = extract_article(Article(url="test:pipeline", title="", text=text), nlp=nlp)
     assert [o.name for o in doc._.organizations] == [o.name for o in expected.organizations]
     assert [f.value for f in doc._.figures] == [f.value for f in expected.figures] == [1200000000]
+
+
+def _figure_values(item, nlp):
+    n, text = item
+    return n, [f.value for f in extract_article(Article(url=f"test:{n}", title="", text=text),
+                                                nlp=nlp).figures]
+
+
+def test_map_documents_on_two_processes_keeps_order_and_results():
+    texts = ["今年签约项目18个，总投资86.5亿元。", "新增科技型企业300余家。", "没有数字的句子。",
+             "引进研发机构34个、服务机构26个。", "实现产值约12亿元，同比增长4.3%。", "共有高校16所。"]
+    items = list(enumerate(texts))
+    one = list(map_documents(_figure_values, items, workers=1))
+    two = list(map_documents(_figure_values, items, workers=2))
+    assert two == one
+    assert [n for n, _ in two] == list(range(len(texts)))
+    assert one[0][1] == [18, 8650000000] and one[2][1] == []

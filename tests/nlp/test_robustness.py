@@ -9,28 +9,36 @@ HTML built from real page furniture and Chinese news phrases. The contract:
   quote the text exactly (``text[start:end] == item.text``) and whose
   organisation mentions lie inside the text.
 
-Known bugs are pinned as ``xfail`` examples (they turn into failures once
-fixed, so that the pin is removed): a lone surrogate handed to
-extract_article, and a C0 control character after an HTML comment, which
-lxml refuses in nlp.dom.remove. The random strategies leave those two
-characters classes out so that the rest of the contract stays checked.
+C0 control characters and lone surrogates are in the random text too: the
+input boundary (nlp.encoding.scrub, called by decode, nlp.dom.parse and
+extract_article) removes them, so a record's text is the scrubbed input.
+Crashes found once are kept as ``@example`` cases.
 
-``max_examples`` stays moderate so that the suite keeps its CI budget; a
-failing example is saved in .hypothesis/ and replayed first next time.
+``max_examples`` stays moderate so that the suite keeps its CI budget; set
+POLICYMINER_HYPOTHESIS_EXAMPLES=500 for a deeper local search. A failing
+example is saved in .hypothesis/ and replayed first next time.
 """
 from __future__ import annotations
+
+import json
+import os
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from nlp import dom
 from nlp.content import article_from_html, read_article
+from nlp.encoding import scrub
 from nlp.pipeline import extract_article, shared_nlp
+from nlp.policymeta import body_metadata
 from policyminer.errors import InputError
-from policyminer.records import Article
+from policyminer.records import Article, Extracted
 
 URL = "https://www.cqbb.gov.cn/zwxx_237/bbyw/202504/t20250425_1.html"
-CASES = settings(max_examples=40, deadline=None,
+EXAMPLES = int(os.environ.get("POLICYMINER_HYPOTHESIS_EXAMPLES", "40"))
+CASES = settings(max_examples=EXAMPLES, deadline=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 # Pieces of district news: parties, amounts, dates, signing verbs, policy numbers.
@@ -42,6 +50,15 @@ PHRASES = [
     "，", "。", "；", "、", "（", "）", "“", "”", "\n", " ", "\u3000", "\t", "%", "亿", "万元",
     "蔡家智慧新城会展中心", "与", "和", "共建", "揭牌", "拟签约", "累计", "全年", "逾60億元", "簽約",
 ]
+# Pieces of policy documents and news credits: 文号 lines, signature blocks, 抄送/印发, by-lines.
+POLICY_PHRASES = [
+    "北碚府办发〔2024〕15号", "渝府发[2023] 7号", "（国办发（2024）3号）", "重庆市人民政府令第365号",
+    "重庆市北碚区人民政府办公室", "重庆市北碚区科学技术局\u3000\u3000重庆市北碚区财政局", "文件",
+    "2024年3月12日", "二〇二四年三月十二日", "2024年13月45日", "二〇二四年十三月", "（此件公开发布）",
+    "抄送：", "印发", "（盖章）", "各有关单位：", "根据《规定》（", "）", "本报讯（记者 张三 通讯员 李四）",
+    "来源：上游新闻", "责任编辑：王五", "记者", "通讯员", "索引号：115001/2024-00031", "主题分类：科技",
+    "签发人：", "特此通知。", "\n", "\n", "\n", " ", "\u3000",
+]
 TAGS = ["div", "p", "span", "a", "h1", "h2", "table", "tr", "td", "ul", "li", "br", "script",
         "style", "meta", "title", "head", "body", "font", "b", "strong", "iframe", "noscript"]
 ATTRS = ['class="TRS_Editor"', 'id="content"', 'class="article-title"', 'href="../a.html"',
@@ -51,11 +68,9 @@ SPECIALS = ["<!DOCTYPE html>", "<!-- 注释 -->", "&nbsp;", "&amp;", "&#x4E2D;",
             "<![CDATA[x]]>", "</", "<", ">", "<br/>", "<?xml version=\"1.0\"?>", "\x7f", "\ufeff",
             "\ud7ff", "\U0001F600", "\u200b", "\r\n", "\u2028"]
 
-CONTROLS = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r")   # see the known bugs
-unicode_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=CONTROLS),
-                       max_size=2000)
-DOM_CONTROL_BUG = dict(raises=ValueError, reason="known bug: lxml refuses a control character "
-                       "moved into a tail by nlp.dom.remove; nlp.dom.parse should drop them")
+unicode_text = st.text(st.characters(), max_size=2000)   # controls and lone surrogates included
+policy_text = st.lists(st.one_of(st.sampled_from(POLICY_PHRASES), st.sampled_from(PHRASES),
+                                 unicode_text.map(lambda t: t[:4])), max_size=40).map("".join)
 news_text = st.lists(st.one_of(st.sampled_from(PHRASES), unicode_text.map(lambda t: t[:6]),
                                st.integers(0, 10 ** 9).map(str)), max_size=60).map("".join)
 
@@ -130,7 +145,7 @@ def extract_or_input_error(text: str, nlp, **fields):
 @example(b"")
 @example(b"\x00\x01\x02\xff\xfe")
 @example("<html><body>签约</body></html>".encode("gbk"))
-@example("<div><div><!-- 注释 -->\x1b".encode()).xfail(**DOM_CONTROL_BUG)
+@example("<div><div><!-- 注释 -->\x1b".encode())   # a control char lxml refused in a tail
 def test_read_article_takes_any_bytes(data):
     read_or_input_error(data)
 
@@ -159,13 +174,13 @@ def test_read_article_takes_any_unicode_text(text):
 @given(unicode_text)
 @example("")
 @example("2025年4月25日，北碚区人民政府与西南大学签约，总投资186.5亿元。")
-@example("\ud800\udfff签约").xfail(
-    raises=UnicodeEncodeError,
-    reason="known bug: a lone surrogate reaches spaCy's StringStore; extract_article should raise InputError")
+@example("\ud800签约\udfff")            # lone surrogates spaCy's StringStore refused
+@example("\ud800\udfff签约")            # a pair written as two code points
+@example("北碚区\x00人民政府\x1b签约")
 def test_extract_article_keeps_offsets_on_any_unicode(nlp, text):
     record = extract_or_input_error(text, nlp)
     if record is not None:
-        assert record.text == text
+        assert record.text == scrub(text)
         check_offsets(record)
 
 
@@ -182,7 +197,7 @@ def test_extract_article_keeps_offsets_on_news_phrases(nlp, text, published):
 
 @CASES
 @given(html_documents())
-@example("<div></div><!-- 注释 -->0\x1f").xfail(**DOM_CONTROL_BUG)
+@example("<div></div><!-- 注释 -->0\x1f")   # a control char lxml refused in a tail
 def test_html_to_record_keeps_offsets(nlp, html):
     try:
         article = article_from_html(html, URL)
@@ -191,3 +206,65 @@ def test_html_to_record_keeps_offsets(nlp, html):
     record = extract_or_input_error(article.text, nlp, title=article.title)
     if record is not None:
         check_offsets(record)
+
+
+@CASES
+@given(unicode_text)
+@example("<div><!-- 注释 -->\x1b\ud800</div>")
+def test_dom_parse_and_strip_take_any_unicode(html):
+    try:
+        root = dom.parse(html, "page.html")
+    except InputError:
+        return
+    dom.strip_furniture(root)   # moves tails around: the text must stay acceptable to lxml
+    lines = dom.block_lines(root)
+    assert all(isinstance(line, str) for line in lines)
+
+
+# ---------------------------------------------------------------- body metadata
+
+
+@CASES
+@given(policy_text, st.sampled_from(["", "关于印发措施的通知（北碚府办发〔2024〕15号）"]))
+@example("北碚府办发〔2024〕15号\n各有关单位：\n特此通知。\n重庆市北碚区人民政府办公室\n2024年13月45日", "")
+def test_body_metadata_takes_any_text(text, title):
+    found = body_metadata(text, title=title)
+    squeezed = "".join((title + text).split())
+    if found.get("doc_number"):
+        assert found["doc_number"] in squeezed
+    for issuer in found.get("issuers", [found["issuer"]] if "issuer" in found else []):
+        assert issuer and issuer in text
+    if found.get("written"):
+        date.fromisoformat(found["written"])
+
+
+@CASES
+@given(policy_text)
+def test_extract_article_keeps_offsets_on_policy_text(nlp, text):
+    record = extract_or_input_error(text, nlp, title="通知")
+    if record is not None:
+        check_offsets(record)
+        assert record.doc_type in ("news", "policy")
+
+
+# ---------------------------------------------------------------- the extract command's worker
+
+
+@CASES
+@given(st.one_of(st.binary(max_size=2000),
+                 html_documents().map(lambda html: html.encode("utf-8", errors="surrogatepass")),
+                 policy_text.map(lambda text: text.encode("gb18030", errors="replace"))))
+@example("<div><div><!-- 注释 -->\x1b".encode())
+@example(b"<!DOCTYPE")   # an empty document: a one-line InputError naming the page
+@example("北碚府办发〔2024〕15号\n\ud800签约".encode("utf-8", errors="surrogatepass"))
+def test_extract_worker_reports_only_input_errors(nlp, data):
+    from policyminer.documents import _extract_one
+
+    result = _extract_one(("pages/doc.html", data, URL, None), nlp)
+    if "error" in result:
+        # read_article names the file; the HTML parser names the page's URL
+        assert result["error"].startswith(("pages/doc.html: ", URL + ": ")) and "\n" not in result["error"]
+        assert "Error:" not in result["error"], result["error"]   # a crash, not an unreadable input
+    else:
+        json.dumps(result, ensure_ascii=False).encode("utf-8")   # printable: no lone surrogates
+        check_offsets(Extracted.from_dict(result))

@@ -48,7 +48,8 @@ def records():
         id=doc_id("https://www.cqspb.gov.cn/c.html"), url="https://www.cqspb.gov.cn/c.html",
         title="沙坪坝区集中签约18个项目", published="2025-04-22", text=OTHER, source="cqspb-news",
         region="重庆市沙坪坝区",
-        signings=[Signing(OTHER, None, [], [], 18, {"value": 13200000000, "unit": "元"}, None, 0, len(OTHER))])
+        signings=[Signing(OTHER, None, [], [], 18, {"value": 13200000000, "unit": "元"}, "沙坪坝区", 0,
+                          len(OTHER))])
     return [news, policy, other]
 
 
@@ -129,6 +130,23 @@ def test_organizations_carry_mentions_and_sentence(home, tmp_path):
     assert NEWS[row["start"]:row["end"]] == "西南大学" and row["sentence"].startswith("4月23日")
 
 
+@pytest.mark.parametrize("name, canonical", [
+    pytest.param("北碚区人民政府", "北碚区政府", id="people-s-government-shortened"),
+    pytest.param("西南大学", "西南大学", id="university-unchanged"),
+])
+def test_organizations_carry_their_canonical_body(home, tmp_path, name, canonical):
+    pm(home, "export", "organizations", "--format", "jsonl", "--output", str(tmp_path / "o.jsonl"))
+    _, rows = read_jsonl(tmp_path / "o.jsonl")
+    assert next(r for r in rows if r["name"] == name)["canonical"] == canonical
+
+
+def test_signings_carry_the_code_of_their_location(home, tmp_path):
+    pm(home, "export", "signings", "--format", "jsonl", "--output", str(tmp_path / "s.jsonl"))
+    _, rows = read_jsonl(tmp_path / "s.jsonl")
+    codes = {r["source"]: (r["location"], r["location_code"]) for r in rows}
+    assert codes == {"cqbb-news": (None, None), "cqspb-news": ("沙坪坝区", "500106")}
+
+
 def test_signings_carry_parties_amount_and_sentence(home, tmp_path):
     pm(home, "export", "signings", "--format", "csv", "--output", str(tmp_path / "s.csv"))
     _, rows = read_csv(tmp_path / "s.csv")
@@ -142,6 +160,9 @@ def test_signings_carry_parties_amount_and_sentence(home, tmp_path):
     pytest.param(["签约 OR 签署"], {"cqbb-news", "cqspb-news"}, id="query"),
     pytest.param(["", "--type", "policy"], {"cqbb-policy"}, id="empty-query-with-filter"),
     pytest.param(["--org", "西南大学"], {"cqbb-news"}, id="org-filter"),
+    pytest.param(["--org", "重庆市北碚区人民政府"], {"cqbb-news"}, id="org-filter-by-canonical-body"),
+    pytest.param(["--region", "沙坪坝区"], {"cqspb-news"}, id="region-by-division-code"),
+    pytest.param(["--region", "重庆市"], {"cqbb-news", "cqbb-policy", "cqspb-news"}, id="region-above"),
     pytest.param(["--since", "2025-04-23"], {"cqbb-news", "cqbb-policy"}, id="since"),
     pytest.param(["开工"], set(), id="nothing-matches"),
 ])

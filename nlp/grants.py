@@ -1,0 +1,105 @@
+"""Policy wording around a figure: subsidy rates, grants, caps and their beneficiaries.
+
+按设备投资额的8%给予补助 → 设备投资额补助比例; 对新认定的市级技术中心给予50万元奖励 →
+新认定的市级技术中心奖励; …给予落户奖励，最高不超过200万元 → 落户奖励.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp.metricwords import CHANGE_RE, HEAD_CHARS, MEASURE_END, last_match
+
+_GRANT_WORDS = r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|支持资金|补偿)"
+GRANT_WORDS_RE = re.compile(_GRANT_WORDS + "$")
+# 按实缴注册资本的2%给予…: the base of a rate; 按实际支出的30% has no specific base.
+_RATE_BASE_RE = re.compile(r"按(?:照)?其?(?:不超过|不高于|不低于|最高)?(?P<base>[^，,；;。！？\d]{1,20}?)的$")
+_GENERIC_BASE_RE = re.compile(r"^(?:其|该)|实际|实缴|实付|实发")
+_GRANT_AFTER_RE = re.compile(r"(?:给予|予以)?(?P<grant>[^，,；;。！？\d]{0,6}?" + _GRANT_WORDS + ")")
+_GRANT_PHRASE_RE = re.compile(r"(?P<grant>[\u4e00-\u9fff“”]{0,8}?" + _GRANT_WORDS + ")")
+_GRANT_MODIFIER_RE = re.compile(r"(?:给予|予以)(?P<mod>[^，,；;。！？\d]{0,8})$")
+_BENEFICIARY_RE = re.compile(
+    r"(?:^|(?<=[，,；;。！？\n]))对(?P<who>[^，,；;。！？\d]{2,24}?)(?:的(?:单位|主体|对象))?的?"
+    r"(?=[，,]|给予|予以|一次性|分别)")
+_MAX_BENEFICIARY = 12
+_MAX_RATE_BASE = 6
+_BENEFICIARY_STOP_RE = re.compile(r"[\d；;]")
+_MANNER_RE = re.compile(r"一次性|分阶段")
+_AMOUNT_WORDS = frozenset("总额 金额 额度 总金额".split())
+
+
+def grant_metric(norm: str, number_start: int, metric: str, right: tuple[int, int] | None,
+                 clause_start: int, sentence_start: int) -> str:
+    """A grant named after 给予 (给予一次性奖励 → 奖励), with its beneficiary when short.
+
+    ``right`` is the noun phrase after the amount, if any (给予50万元奖励 → 奖励).
+    """
+    manner = _MANNER_RE.search(norm, clause_start, number_start) is not None
+    metric = grant_noun(metric, manner=manner)
+    granted = _GRANT_MODIFIER_RE.search(norm, clause_start, number_start)
+    if granted and right is not None:
+        metric = grant_noun(norm[right[0]:right[1]], manner=False)
+        modifier = granted.group("mod")
+        if modifier.startswith("每"):
+            metric = modifier + metric          # 每平方米每月…租金补贴
+        elif modifier in _AMOUNT_WORDS:
+            metric += modifier                  # 给予总额不超过800万元奖励 → 奖励总额
+    return beneficiary(norm, sentence_start, number_start) + metric
+
+
+def rate_metric(norm: str, hit, clause_start: int) -> str | None:
+    """按设备投资额的8%给予补助 → 设备投资额补助比例; a generic base (实际支出) is left out."""
+    rate = _RATE_BASE_RE.search(norm, clause_start, hit.start)
+    grant = _GRANT_AFTER_RE.match(norm, hit.end) if rate else None
+    if grant is None:
+        return None
+    base = rate.group("base")
+    if len(base) > _MAX_RATE_BASE or _GENERIC_BASE_RE.search(base):
+        base = ""
+    return base + grant_noun(grant.group("grant")) + "比例"
+
+
+def capped_metric(norm: str, metric: str | None, sentence_start: int,
+                   clause_start: int) -> str | None:
+    """…给予落户奖励，最高不超过200万元: a cap that names no measure is on the grant before it."""
+    if metric and (len(metric) > _MAX_RATE_BASE or MEASURE_END.search(metric)
+                   or _GRANT_PHRASE_RE.search(metric)):
+        return metric
+    capped = last_match(_GRANT_PHRASE_RE, norm, sentence_start, clause_start)
+    return (metric or "") + grant_noun(capped.group("grant")) if capped else metric
+
+
+def beneficiary(norm: str, sentence_start: int, end: int) -> str:
+    """The short 对… phrase naming who is granted (对新认定的市级技术中心给予…), else ''."""
+    who = last_match(_BENEFICIARY_RE, norm, sentence_start, end)
+    if who is None or len(who.group("who")) > _MAX_BENEFICIARY \
+            or _BENEFICIARY_STOP_RE.search(norm, who.end(), end):
+        return ""
+    return who.group("who")
+
+
+def grant_noun(phrase: str, manner: bool = True) -> str:
+    """The grant a phrase names, without the verb before it (给予一次性奖励 → 一次性奖励).
+
+    ``manner``: also drop an adverb of manner that stood before the number (一次性奖励30万元 → 奖励).
+    """
+    phrase = re.sub(r"^.*(?:给予|予以|万元|元|的)", "", phrase)
+    if manner:
+        phrase = re.sub(r"^(?:一次性|分阶段|分别|最高|按)", "", phrase) or phrase
+    return phrase
+
+
+def with_owner(pieces: list[str], owner: str) -> list[str]:
+    """The measure of a threshold prefixed by what it belongs to (楼宇 + 税收 → 楼宇税收)."""
+    measure = "".join(pieces).rsplit("的", 1)[-1]
+    if not measure or len(owner) > HEAD_CHARS or owner.endswith(measure) \
+            or MEASURE_END.search(owner) or CHANGE_RE.search(measure):
+        return pieces       # 按每张床位1.5万元的标准: 标准 is the measure, not its owner
+    return [owner + measure]
+
+
+def without_verb(pieces: list[str], verb: str | None) -> list[str]:
+    """``pieces`` less a leading governing verb (培育营业收入 → 营业收入); 新增 etc. stay."""
+    if not verb or verb.startswith("新") or not pieces or not pieces[0].startswith(verb):
+        return pieces
+    rest = pieces[0][len(verb):]
+    return ([rest] if rest else []) + pieces[1:]

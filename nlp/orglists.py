@@ -1,0 +1,87 @@
+"""Organisation candidates that no suffix announces: listed names.
+
+Three kinds: dictionary names (重庆大学), state-owned builders known by a
+number (中建三局, 中铁十一局), and the short names of an enumeration closed by
+a list noun (赛力斯、西南药业等企业). :class:`ListedCandidates` is a part of
+nlp.orgspans.Walker: it uses the walker's units, its left walk and its
+title spans.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from nlp.orgunits import Candidate
+
+PROPER_TAGS = frozenset({"?", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "ORG", "PLACE",
+               "QUOTE"})
+_ENUM_HEAD = r"等(?:\d+|[一二两三四五六七八九十百几多]+)?[多余]?[家个所]?[\u4e00-\u9fff]{0,6}?"
+_NUMBERED_SOE = re.compile(r"(?:中国建筑|中国中铁|中国铁建|中国交建|中国电建|中建|中铁|中交|中冶|"
+                          r"中电建|中水|中核|中航)[一二三四五六七八九十]{1,3}(?:局|院|公司)")
+
+
+class ListedCandidates:
+    """Dictionary, numbered and enumerated candidates (a part of nlp.orgspans.Walker)."""
+
+    # ------------------------------------------------------------ dictionary
+    def dictionary_candidates(self, hits: list[tuple[int, int, str]]) -> list[Candidate]:
+        """Candidates for dictionary hits outside document titles."""
+        found = []
+        for start, end, name in hits:
+            if self._in_title(start, end) or self.text.startswith("院士", end):
+                continue
+            entry = self.lexicon.entries[name]
+            found.append(Candidate(start, end, entry.type, "dict", dict_name=name))
+        return found
+
+    def numbered_candidates(self) -> list[Candidate]:
+        """State-owned builders known by a number: 中建三局, 中铁十一局."""
+        return [Candidate(m.start(), m.end(), "company", "dict")
+                for m in _NUMBERED_SOE.finditer(self.text)
+                if not self._in_title(*m.span())]
+
+    # ---------------------------------------------------------- enumerations
+    def enumeration_candidates(self) -> list[Candidate]:
+        """Short names listed before 等企业 / 等高校 (赛力斯、西南药业等企业)."""
+        found = []
+        nouns = self.lexicon.list_nouns
+        if not nouns:
+            return []
+        for match in _list_pattern(tuple(sorted(nouns, key=len, reverse=True))).finditer(self.text):
+            if match.end() not in self.ends:
+                continue
+            kind = nouns[match.group(1)]
+            for start, end in self._enum_items(match.start()):
+                if not self._in_title(start, end):
+                    found.append(Candidate(start, end, kind, "enum"))
+        return found
+
+    def _enum_items(self, end: int) -> list[tuple[int, int]]:
+        items = []
+        for _ in range(12):
+            units, generic = self.walk_left(end)
+            if not units or generic:
+                break
+            items.append((units[0].start, end))
+            end = units[0].start - 1
+            if end < 0 or self.text[end] != "、":
+                break
+        return [span for span in items if self._name_like(*span)]
+
+    def _name_like(self, start: int, end: int) -> bool:
+        """An item that looks like a short proper name, not an industry word."""
+        word = self.text[start:end]
+        if not 2 <= len(word) <= 10 or word in self.lexicon.places:
+            return False
+        if word in self.lexicon.word_set("generic_names") or self._suffix_at(end):
+            return False
+        first, last = self._unit_before(start + 1) or 0, self._unit_before(end) or 0
+        units = self.units[first:last + 1]
+        if not units or any(u.text in self.stops for u in units):
+            return False
+        return any(u.tag in PROPER_TAGS or u.tag == "ns" for u in units)
+
+
+@functools.lru_cache(maxsize=8)
+def _list_pattern(nouns: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_ENUM_HEAD + "(" + "|".join(map(re.escape, nouns)) + ")")

@@ -1,0 +1,213 @@
+"""Who signed: the parties of a signing, read from the organisations' mentions.
+
+nlp/signings.py builds the events; this module says which organisations of a
+sentence are the sides of its signing (EXTRACTION.md, "parties"):
+
+- the organisations of the clauses up to the last signing word, and of a
+  list clause after it (…集中签约，包括A、B等), minus
+  reporters, witnesses, organisers, venues and what an agreement is about
+  (签署共建X研究院合作协议: X is its object);
+- a party committee written only in a person's title (区委书记张三) is not a
+  side: the person signs or witnesses for the government;
+- 双方/三方 refer to the organisations of the sentence before, 该公司/该校 to
+  the last organisation named before with that head;
+- a batch's listing sentence (签约企业包括A、B等) and the investors of its
+  detail sentences (其中，A公司投资12亿元建设…) name sides of the batch;
+- a settle target written in a short form (落户创新生态圈) is the organisation
+  whose name ends with it.
+
+Sentences are any objects with ``start``, ``end`` (offsets into the document)
+and ``text``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from nlp import signing_rules as rules
+from policyminer.records import Organization
+
+Mention = tuple[int, int, str]          # start, end, organisation name
+
+_TITLE = re.compile(r"(?:党委|党组)?(?:副)?(?:书记|常委|主任|局长|区长|市长|县长|校长|院长|所长|部长|主席|"
+                    r"董事长|总经理|总裁|负责人|处长|科长|镇长|行长)")
+_INVESTS = re.compile(r"(?:拟|将|计划|预计)?(?:总)?投资(?:约|超|逾)?\d")
+_COMMITTEE = re.compile(r"(?:委|常委会|党委|党组|党工委|委员会)$")
+_NOT_PARTY_CLAUSE = re.compile(r"据|介绍|获悉|记者|表示|指出|说|讲话|致辞|主持|出席|参加|陪同")
+_NOT_PARTY_SPAN = re.compile(
+    r"在[^，,。；;]{1,30}?(?:见证|主持|陪同|见证下)|由[^，,。；;]{1,30}?(?:主办|承办|指导)"
+    r"|在[^，,。；;]{1,30}?(?:举行|举办|召开)")
+AFTER_SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)(?:到|在|于)?([^，,。；;、“”\"（）()的]{2,25})")
+
+
+_ENUMERATION = re.compile(r"(?:[^、，,。；;：:与和及同“”\"]{2,20}、)+[^、，,。；;：:与和及同“”\"]{2,30}")
+_ETC = re.compile(r"等(?:\d+|[两二三四五六七八九十]{1,3})?\s*(?:余|多)?\s*[家个所位]")
+_NAME_LIKE = re.compile(r"[\u4e00-\u9fff（）()·]{2,12}")
+_NOT_NAME = re.compile(r"^(?:相关|有关|各|部分|其他|区内|市内|全区|全市|我|本|该|多)|[省市区县镇乡村]$|街道$"
+                       r"|企业$|单位$|部门$|机构$|高校$|院校$|领域$|产业$|行业$|项目$")
+
+
+_LIST_CLAUSE = re.compile(r"\s*(?:其中)?(?:包括|分别是|分别为|主要有|主要包括|签约(?:企业|单位|项目)(?:分别|主要)?(?:是|为|包括|有))")
+_HEADS = {"公司": ("公司", "集团"), "集团": ("集团", "公司"), "企业": ("公司", "集团"),
+          "校": ("大学", "学院", "学校"), "大学": ("大学",), "学院": ("学院",),
+          "院": ("院",), "所": ("所",), "中心": ("中心",), "行": ("银行", "分行", "支行"),
+          "银行": ("银行", "分行", "支行"), "医院": ("医院",)}
+_ANAPHOR = re.compile(r"(?:该|这家|此)(公司|集团|企业|校|大学|学院|院|所|中心|行|银行|医院)")
+_ANAPHOR_REACH = 400                    # characters back to the organisation referred to
+
+
+class Sentence(Protocol):
+    """A sentence of the document: its offsets and text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def mentions(organizations: list[Organization]) -> list[Mention]:
+    """(start, end, name) of every mention, minus those nested in a longer one."""
+    spans = sorted((s, -e, org.name) for org in organizations for s, e in org.mentions)
+    result, reach = [], -1
+    for start, neg_end, name in spans:
+        if -neg_end > reach:
+            result.append((start, -neg_end, name))
+            reach = -neg_end
+    return result
+
+
+def settle_mentions(text: str, organizations: list[Organization],
+                    found: list[Mention]) -> list[Mention]:
+    """Add settle targets written as a short form the organisations do not list
+    (落户创新生态圈 → 环西南大学创新生态圈): the organisation a form of which ends
+    with the longest head (3+ characters) of the target."""
+    starts = {m[0] for m in found}
+    extra = []
+    for match in AFTER_SETTLE.finditer(text):
+        if match.start(1) in starts:
+            continue
+        target = match.group(1)
+        for size in range(len(target), 2, -1):
+            org = next((o for o in organizations
+                        if any(f.endswith(target[:size]) for f in (o.name, *o.aliases))), None)
+            if org:
+                extra.append((match.start(1), match.start(1) + size, org.name))
+                break
+    return sorted(found + extra)
+
+
+def parties(sent: Sentence, triggers: list[int], found: list[Mention]) -> list[str]:
+    """Organisations named in the clauses up to the last trigger clause, minus
+    reporters, witnesses, organisers and venues."""
+    clauses = rules.clauses(sent.text)
+    last = rules.clause_index(clauses, triggers[-1])
+    trigger_clauses = {rules.clause_index(clauses, t) for t in triggers}
+    if sent.text[clauses[last][1] - 1:clauses[last][1]] in "：:" and last + 1 < len(clauses):
+        last += 1
+    allowed = [(s, e) for i, (s, e) in enumerate(clauses[:last + 1])
+               if i in trigger_clauses or not _NOT_PARTY_CLAUSE.search(sent.text[s:e])]
+    for s, e in clauses[last + 1:]:         # …集中签约，包括A、B等: the list right after
+        if not _LIST_CLAUSE.match(sent.text, s):
+            break
+        allowed.append((s, e))
+    excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(sent.text)]
+    excluded += [*rules.object_spans(sent.text), (0, rules.dateline_end(sent.text))]
+    named: list[tuple[int, str]] = []
+    for start, end, name in found:
+        rel = start - sent.start
+        if not (0 <= rel and end <= sent.end):
+            continue
+        inside = any(s <= rel < e for s, e in allowed)
+        if inside and not any(s <= rel < e for s, e in excluded) \
+                and not _committee_title(sent.text, end - sent.start, name):
+            named.append((rel, name))
+    for rel, name in [*_unknown_siblings(sent, found), *_referred(sent, found)]:
+        if any(s <= rel < e for s, e in allowed) and not any(s <= rel < e for s, e in excluded):
+            named.append((rel, name))
+    names: list[str] = []
+    for _, name in sorted(named):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _unknown_siblings(sent: Sentence, found: list[Mention]) -> list[tuple[int, str]]:
+    """Names listed beside an organisation that the organisation finder missed
+    (与盒马鲜生、百果园等6家采购商签订: 百果园), as (offset in the sentence, name)."""
+    text, result = sent.text, []
+    spans = [(s - sent.start, e - sent.start) for s, e, _ in found if sent.start <= s < sent.end]
+    for run in _ENUMERATION.finditer(text):
+        items, offset = [], run.start()
+        for piece in run.group().split("、"):
+            items.append((offset, offset + len(piece), piece))
+            offset += len(piece) + 1
+        last_start, last_end, last = items[-1]
+        cut = _ETC.search(last)
+        items[-1] = (last_start, last_start + cut.start(), last[:cut.start()]) if cut else (last_start, last_end, "")
+        known = [any(s < e2 and s2 < e for s2, e2 in spans) for s, e, _ in items]
+        if not any(known):
+            continue
+        result += [(s, piece) for (s, _, piece), is_known in zip(items, known)
+                   if not is_known and _is_name(piece)]
+    return result
+
+
+def _referred(sent: Sentence, found: list[Mention]) -> list[tuple[int, str]]:
+    """该公司 / 该校 / 该院: the organisation named last before, whose name has that
+    head (重庆华远科技有限公司…。昨日，该公司与…签订), as (offset in the sentence, name)."""
+    result = []
+    for match in _ANAPHOR.finditer(sent.text):
+        at = sent.start + match.start()
+        heads = _HEADS[match.group(1)]
+        earlier = [name for s, e, name in found if e <= at and at - s <= _ANAPHOR_REACH and name.endswith(heads)]
+        if earlier:
+            result.append((match.start(), earlier[-1]))
+    return result
+
+
+def _is_name(piece: str) -> bool:
+    """A short proper name: not a place, a class of bodies or an industry."""
+    from nlp.signings import _place_lexicon      # jionlp's place names, loaded once
+    return bool(_NAME_LIKE.fullmatch(piece)) and not _NOT_NAME.search(piece) \
+        and piece not in _place_lexicon()
+
+
+def _committee_title(text: str, end: int, name: str) -> bool:
+    """区委书记张三, 市委常委: a party committee named only in a person's title,
+    who signs or witnesses for the government, not for the committee."""
+    return bool(_COMMITTEE.search(name) and _TITLE.match(text, end))
+
+
+def antecedents(previous: Sentence, found: list[Mention]) -> list[str]:
+    """双方/三方 of a signing: the organisations the previous sentence names (two
+    or more), not those only in a person's title (区委书记张三)."""
+    excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(previous.text)]
+    names: list[str] = []
+    for start, end, name in found:
+        rel = start - previous.start
+        if not (0 <= rel and end <= previous.end) or any(s <= rel < e for s, e in excluded):
+            continue
+        if _TITLE.match(previous.text, end - previous.start) or name in names:
+            continue
+        names.append(name)
+    return names if len(names) >= 2 else []
+
+
+def invests(sent: Sentence, name: str, found: list[Mention]) -> bool:
+    """Whether an organisation of a batch's detail sentence is the investor of a
+    signed project (其中，A公司投资12亿元建设…): one side of that signing."""
+    return any(n == name and _INVESTS.match(sent.text, e - sent.start)
+               for s, e, n in found if sent.start <= s < sent.end)
+
+
+def listed(sent: Sentence, found: list[Mention]) -> list[str]:
+    """Organisations a listing sentence names (签约企业包括A、B等), not those in a
+    person's title or a reporting clause."""
+    excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(sent.text)]
+    names: list[str] = []
+    for start, end, name in found:
+        rel = start - sent.start
+        if not (0 <= rel and end <= sent.end) or any(s <= rel < e for s, e in excluded):
+            continue
+        if not _TITLE.match(sent.text, end - sent.start) and name not in names:
+            names.append(name)
+    return names
