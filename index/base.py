@@ -75,6 +75,10 @@ class Index(ABC):
         """How many documents the index holds."""
 
     @abstractmethod
+    def stale(self) -> str | None:
+        """Why the stored index was built by rules this policyminer does not use (it needs a rebuild), or None."""
+
+    @abstractmethod
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """The stored record as ``Extracted.to_dict()`` gives it, or None."""
 

@@ -60,17 +60,20 @@ class ClusterIndex(Index):
         """Connect, create the first index if there is none, refuse a foreign mapping."""
         if self._checked:
             return
-        indices = self._indices()
-        if not indices:
+        if not self._indices():
             self._publish(self._create())
-        else:
-            for name, mapping in indices.items():
-                found = meta_of(mapping)
-                if found != meta():
-                    raise EngineError(
-                        f"{self._where()}: index {name} has mapping {found or 'none'} but this "
-                        f"policyminer writes {meta()}; rebuild it with `policyminer index --rebuild`")
+        elif reason := self.stale():
+            raise EngineError(f"{self._where()}: {reason}; rebuild it with `policyminer index --rebuild`")
         self._checked = True
+
+    def stale(self) -> str | None:
+        if self._pending:
+            return None
+        for name, mapping in self._indices().items():
+            found = meta_of(mapping)
+            if found != meta():
+                return f"index {name} has mapping {found or 'none'} but this policyminer writes {meta()}"
+        return None
 
     def _create(self) -> str:
         """A new, empty versioned index with the current template."""

@@ -220,6 +220,9 @@ class SQLiteIndex(Index):
         with self._lock:
             self._conn.close()
 
+    def stale(self) -> str | None:
+        return self._stale
+
     def _check(self) -> None:
         if self._stale:
             raise EngineError(f"the index {self.url} was built by another version of policyminer: "

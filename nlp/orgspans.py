@@ -269,8 +269,6 @@ class Walker(ListedCandidates):
         place or known name may follow 与 (西南大学与长安汽车研究院 is two bodies).
         """
         joins = 1 if unit.text in _JOINS else 0
-        if taken and taken[0].tag == "PLACE":
-            return None         # 重庆机电所属|重庆重通电气有限公司: the name opens on its place
         if taken and taken[0].text[0] in LEVEL_CHARS or not (
                 joins or unit.tag in _VERB_TAGS and unit.text not in self.stops):
             return None

@@ -48,6 +48,7 @@ _NOT_NAME = re.compile(r"^(?:相关|有关|各|部分|其他|区内|市内|全�
 
 
 _LIST_CLAUSE = re.compile(r"\s*(?:其中)?(?:包括|分别是|分别为|主要有|主要包括|签约(?:企业|单位|项目)(?:分别|主要)?(?:是|为|包括|有))")
+_PAIRED = re.compile(r"[\u4e00-\u9fff][与和同]\0|\0[与和同][\u4e00-\u9fff]")
 _HEADS = {"公司": ("公司", "集团"), "集团": ("集团", "公司"), "企业": ("公司", "集团"),
           "校": ("大学", "学院", "学校"), "大学": ("大学",), "学院": ("学院",),
           "院": ("院",), "所": ("所",), "中心": ("中心",), "行": ("银行", "分行", "支行"),
@@ -179,7 +180,8 @@ def _committee_title(text: str, end: int, name: str) -> bool:
 
 def antecedents(previous: Sentence, found: list[Mention]) -> list[str]:
     """双方/三方 of a signing: the organisations the previous sentence names (two
-    or more), not those only in a person's title (区委书记张三)."""
+    or more, or one paired with a place: 北碚区与重庆大学), not those only in a
+    person's title (区委书记张三)."""
     excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(previous.text)]
     names: list[str] = []
     for start, end, name in found:
@@ -189,7 +191,9 @@ def antecedents(previous: Sentence, found: list[Mention]) -> list[str]:
         if _TITLE.match(previous.text, end - previous.start) or name in names:
             continue
         names.append(name)
-    return names if len(names) >= 2 else []
+    if len(names) == 1 and not _PAIRED.search(previous.text.replace(names[0], "\0")):
+        return []                       # one body alone is no pair; 北碚区与重庆大学 is one
+    return names
 
 
 def invests(sent: Sentence, name: str, found: list[Mention]) -> bool:

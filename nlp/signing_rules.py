@@ -90,7 +90,8 @@ _CARRIES_DATE = re.compile(
 _DATELINE = re.compile(
     r"^[^，,。；;]{0,30}?(?:\d{1,2}[日时]|本报|本网|本台|本刊|客户端|网|报|社)(?:讯|电)"
     r"(?:\s*[（(][^）)]{0,40}[）)])?")
-_THRESHOLD_BEFORE = re.compile(r"(?:均|每|单个|单体|单项)[^，,。；;\d]{0,6}$")
+_THRESHOLD_BEFORE = re.compile(r"(?:均|每|单个|单体|单项|最大|最高|最低|最小|平均)[^，,。；;\d]{0,6}$")
+_SUBSET_CLAUSE = re.compile(r"\s*其中")
 _THRESHOLD_WORD = re.compile(r"(?:超过|超|逾|过|突破|不低于|不少于|不超过|高于|以上)$")
 _THRESHOLD_AFTER = re.compile(r"(?:以上|以下|以内|级)|的?(?:重大|重点|大)?(?:项目|企业)")
 _REPORT = re.compile(r"记者|获悉|了解到|得知")
@@ -312,9 +313,13 @@ def is_dateline_date(sentence: str, end: int) -> bool:
 # ---------------------------------------------------------------- fields
 
 def money_is_not_total(sentence: str, start: int, end: int) -> bool:
-    """A threshold (超过5亿元的项目, 均超过5000万元, 亿元以上项目) or one side's
-    commitment (提供意向授信30亿元, 投入研发经费800万元): never the signing's amount."""
-    before = sentence[_clause_start(sentence, start):start]
+    """A threshold (超过5亿元的项目, 均超过5000万元, 亿元以上项目, 最大项目投资20亿元),
+    a part (其中…投资45亿元) or one side's commitment (提供意向授信30亿元, 投入研发经费
+    800万元): never the signing's amount."""
+    clause_start = _clause_start(sentence, start)
+    if _SUBSET_CLAUSE.match(sentence, clause_start):
+        return True                     # …，其中工业项目8个、投资45亿元: a part of the event
+    before = sentence[clause_start:start]
     if _THRESHOLD_BEFORE.search(before) or _COMMITMENT.search(before) or _NOT_INVESTMENT.search(before):
         return True
     after = sentence[end:end + 8]

@@ -352,7 +352,8 @@ def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: 
                acts: list[int], published: str | None) -> bool:
     """Whether a sentence restates or details the most recent signing event: a
     mention of its ceremony, a detail (此次签约…, 其中…, 根据协议…), one piece of a
-    ；-separated report, or one signing at the batch's ceremony (现场…, 分别与…)."""
+    ；-separated report, 双方签署…, one signing at the batch's ceremony (现场…,
+    分别与…), or the signing of a ceremony its first sentence only announced."""
     sent, recent = sentences[index], sentences[event.last]
     detail = rules.is_detail(sent.text)
     near = index - event.last <= 3 and sent.para - recent.para <= 1

@@ -155,9 +155,11 @@ class Extracted(_Record):
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         # Policy and news metadata (doc_number, issuer, author …) also appear
-        # at the top level, as EXTRACTION.md's "also expected" fields.
+        # at the top level, as EXTRACTION.md's "also expected" fields; the
+        # outlet (来源) fills ``source`` when no crawler source is known.
         for key, value in self.metadata.items():
-            data.setdefault(key, value)
+            if data.get(key) is None:
+                data[key] = value
         return data
 
     @classmethod

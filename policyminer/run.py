@@ -98,11 +98,15 @@ def extract_pages(ws: Workspace, *, sources=None, force: bool = False, workers: 
     """Extract every stored page that is new, changed, or made by an older extractor.
 
     The whole store as one shard (policyminer.shards.extract_shard): pages are
-    streamed from the store in chunks, records written every extract.batch_size.
+    streamed from the store in chunks, records appended every extract.batch_size.
+    At the end, parts holding superseded lines are compacted, so between runs
+    every part file is plain JSONL with one line per document.
     """
     from policyminer.shards import extract_shard
-    return extract_shard(ws, (1, 1), force=force, workers=workers, progress=progress,
-                         flush=ws.settings.extract.batch_size, sources=sources)
+    report = extract_shard(ws, (1, 1), force=force, workers=workers, progress=progress,
+                           flush=ws.settings.extract.batch_size, sources=sources)
+    ExtractedStore(ws.extracted_dir).compact()
+    return report
 
 
 def sources_or_empty(ws: Workspace):
@@ -126,6 +130,6 @@ def index_records(ws: Workspace, *, files: Iterable[Path] = (), rebuild: bool = 
     from policyminer.similar import keyword_filler
     records = map(keyword_filler(ws, refresh=not files), records)   # corpus keywords (policyminer/similar.py)
     with open_workspace_index(ws) as index:
-        if rebuild:
+        if rebuild or (not files and index.stale()):   # built by other rules: reload all of extracted/
             index.clear()
         return index.load(records, progress=progress)

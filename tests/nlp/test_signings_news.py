@@ -216,6 +216,10 @@ def test_not_signings(text):
                  3_500_000_000, id="batch-total-next-sentence"),
     pytest.param("4月12日，北碚区举行项目集中签约仪式，8个项目集中签约。其中，智能传感器项目投资3亿元，新能源电池项目投资5亿元。",
                  None, id="per-project-amounts-are-not-the-total"),
+    pytest.param("4月18日，北碚区举行项目集中签约仪式，12个项目签约，其中最大项目投资20亿元。", None, id="largest-project"),
+    pytest.param("4月18日，北碚区举行项目集中签约仪式，12个项目签约，其中工业项目8个、投资45亿元。", None, id="a-part-of-the-batch"),
+    pytest.param("4月18日，北碚区举行项目集中签约仪式，12个项目签约，总投资56亿元，其中工业项目投资45亿元。",
+                 5_600_000_000, id="total-then-part"),
 ])
 def test_amount_is_the_total_of_the_event(text, amount):
     found = only(text)

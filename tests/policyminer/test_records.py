@@ -56,3 +56,12 @@ def test_newer_version_is_refused_with_advice():
     data = sample().to_dict() | {"schema_version": SCHEMA_VERSION + 1}
     with pytest.raises(ValueError, match="upgrade policyminer"):
         Extracted.from_dict(data)
+
+
+@pytest.mark.parametrize("crawler_source, expected", [(None, "上游新闻"), ("cqbb-news", "cqbb-news")],
+                         ids=["outlet-fills-missing-source", "crawler-source-kept"])
+def test_outlet_reaches_top_level_source_only_when_none_is_known(crawler_source, expected):
+    record = Extracted(id="a" * 20, url="file:///x.txt", title="", published=None, text="",
+                       source=crawler_source, metadata={"source": "上游新闻", "author": "王小明"})
+    data = record.to_dict()
+    assert (data["source"], data["author"]) == (expected, "王小明")

@@ -103,3 +103,30 @@ def test_sources_or_empty_when_sources_yaml_is_broken(ws):
 def test_content_hash_changes_with_the_html(old, new):
     assert content_hash(old) != content_hash(new) and len(content_hash(old)) == 16
     assert content_hash(old) == content_hash(str(old))
+
+
+def test_part_files_hold_one_line_per_document_after_pages_changed(ws):
+    from crawler.store import PageStore
+    extract_pages(ws, workers=1)
+    with PageStore(ws.pages_db) as store:          # every page edited: each record is appended anew
+        for n, (title, day, body) in enumerate(ARTICLES):
+            store.put(url_of(n), page_html(title, day, body + "（更新）"), source="demo-news", region="重庆市")
+    assert extract_pages(ws, workers=1).extracted == len(ARTICLES)
+    lines = [line for path in ExtractedStore(ws.extracted_dir).files()
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) == len(ARTICLES)
+
+
+def test_indexing_rebuilds_an_index_built_by_other_rules(ws):
+    import sqlite3
+
+    from policyminer.run import index_records, open_workspace_index
+    extract_pages(ws, workers=1)
+    assert index_records(ws) == len(ARTICLES)
+    with sqlite3.connect(ws.store_dir / "index.db") as conn:    # as if an older policyminer had built it
+        conn.execute("UPDATE meta SET value = 'older-rules' WHERE key = 'keys'")
+    with open_workspace_index(ws) as index:
+        assert "older-rules" in index.stale()
+    assert index_records(ws) == len(ARTICLES)
+    with open_workspace_index(ws) as index:
+        assert index.stale() is None and index.search("签约").total == 2

@@ -1,0 +1,81 @@
+"""nlp/signing_parties.py: which organisations of a sentence are the sides of
+its signing. Mentions are built by hand, so that each rule is tested apart
+from the organisation finder."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from nlp import signing_parties as sp
+from nlp import signing_rules as rules
+
+
+@dataclass
+class Sent:
+    start: int
+    end: int
+    text: str
+
+
+def mentions(text: str, *names: str) -> list[tuple[int, int, str]]:
+    found = [(m.start(), m.end(), name) for name in names for m in re.finditer(re.escape(name), text)]
+    return sorted(found)
+
+
+def sentence_parties(text: str, *names: str) -> list[str]:
+    sent = Sent(0, len(text), text)
+    return sp.parties(sent, rules.acts(text, rules.triggers(text)), mentions(text, *names))
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("4月18日，区委书记张三与重庆华远科技有限公司董事长王五共同签署战略合作协议。",
+                 ("区委", "重庆华远科技有限公司"), ["重庆华远科技有限公司"], id="committee-in-a-title"),
+    pytest.param("4月18日，重庆大学校长王五与北碚区区长李四签署校地合作协议。",
+                 ("重庆大学",), ["重庆大学"], id="university-in-a-title-signs"),
+    pytest.param("4月18日，北碚区委、区政府与重庆大学签署全面战略合作协议。",
+                 ("北碚区委", "区政府", "重庆大学"), ["北碚区委", "区政府", "重庆大学"], id="committee-as-a-side"),
+    pytest.param("4月18日，8家企业与区投资促进中心集中签约，包括重庆天驰电子有限公司、重庆博雅生物有限公司等。",
+                 ("区投资促进中心", "重庆天驰电子有限公司", "重庆博雅生物有限公司"),
+                 ["区投资促进中心", "重庆天驰电子有限公司", "重庆博雅生物有限公司"], id="list-clause-after"),
+    pytest.param("重庆高新区管委会已与32所高校签署合作协议，引进研发机构46家，其中包括金凤实验室等平台。",
+                 ("重庆高新区管委会", "金凤实验室"), ["重庆高新区管委会"], id="list-of-something-else"),
+    pytest.param("奉节县脐橙产业发展中心与盒马鲜生、百果园等6家采购商签订销售合同。",
+                 ("奉节县脐橙产业发展中心", "盒马鲜生"), ["奉节县脐橙产业发展中心", "盒马鲜生", "百果园"],
+                 id="unknown-sibling"),
+    pytest.param("区投资促进中心与重庆天驰电子有限公司、北京、上海等地客商签约。",
+                 ("区投资促进中心", "重庆天驰电子有限公司"), ["区投资促进中心", "重庆天驰电子有限公司"],
+                 id="places-are-no-siblings"),
+])
+def test_parties(text, names, expected):
+    assert sentence_parties(text, *names) == expected
+
+
+def test_this_company_is_the_last_company_named():
+    text = "重庆华远科技有限公司成立于2015年，北碚区科技局给予支持。昨日，该公司与北碚区科技局签订合作协议。"
+    start = text.index("昨日")
+    sent = Sent(start, len(text), text[start:])
+    found = mentions(text, "重庆华远科技有限公司", "北碚区科技局")
+    assert sp.parties(sent, rules.acts(sent.text, rules.triggers(sent.text)), found) == \
+        ["重庆华远科技有限公司", "北碚区科技局"]
+
+
+@pytest.mark.parametrize("previous, expected", [
+    pytest.param("北碚区人民政府与西南大学举行座谈。", ["北碚区人民政府", "西南大学"], id="two-bodies"),
+    pytest.param("区委书记张三、西南大学校长王五出席。", [], id="titles-only"),
+    pytest.param("北碚区人民政府负责人到企业调研。", [], id="one-body"),
+])
+def test_antecedents_of_both_sides(previous, expected):
+    found = mentions(previous, "北碚区人民政府", "西南大学", "区委")
+    assert sp.antecedents(Sent(0, len(previous), previous), found) == expected
+
+
+def test_listed_and_investors():
+    listing = "签约企业包括重庆天驰电子有限公司、重庆博雅生物有限公司等。"
+    found = mentions(listing, "重庆天驰电子有限公司", "重庆博雅生物有限公司")
+    assert sp.listed(Sent(0, len(listing), listing), found) == ["重庆天驰电子有限公司", "重庆博雅生物有限公司"]
+    detail = "其中，重庆天驰电子有限公司投资12亿元建设生产基地，重庆博雅生物有限公司负责人出席。"
+    found = mentions(detail, "重庆天驰电子有限公司", "重庆博雅生物有限公司")
+    sent = Sent(0, len(detail), detail)
+    assert [n for n in sp.listed(sent, found) if sp.invests(sent, n, found)] == ["重庆天驰电子有限公司"]
