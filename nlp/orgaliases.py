@@ -176,8 +176,20 @@ def _company_short(short: str, full: str, lexicon: Lexicon) -> bool:
     if len(written) < 2 or written in lexicon.places:
         return False
     stem = _LEGAL_FORM.sub("", full)
-    return any(len(written) < len(s) and written[0] == s[0] and _subsequence(written, s)
-               for s in (stem, stem[len(_leading_place(stem, lexicon)):]))
+    place = _leading_place(stem, lexicon)
+    if any(len(written) < len(s) and written[0] == s[0] and _subsequence(written, s)
+           for s in (stem, stem[len(place):])):
+        return True
+    short_place = _PROVINCE_SHORT.get(place.rstrip("省市"), "")     # 川投集团: 四川省投资集团
+    rest = stem[len(place):]
+    return bool(short_place) and written.startswith(short_place) and 1 < len(written) <= len(rest) \
+        and written[1] == rest[0] and _subsequence(written[1:], rest)
+
+
+_PROVINCE_SHORT = {"重庆": "渝", "四川": "川", "贵州": "黔", "云南": "滇", "湖北": "鄂", "湖南": "湘",
+                   "陕西": "陕", "广东": "粤", "广西": "桂", "江苏": "苏", "浙江": "浙", "山东": "鲁",
+                   "河南": "豫", "河北": "冀", "福建": "闽", "江西": "赣", "安徽": "皖", "甘肃": "甘",
+                   "山西": "晋", "辽宁": "辽", "吉林": "吉", "上海": "沪", "北京": "京", "天津": "津"}
 
 
 def _leading_place(name: str, lexicon: Lexicon) -> str:

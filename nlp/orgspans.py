@@ -171,7 +171,8 @@ class Walker(ListedCandidates):
         i = self._unit_before(end)
         unit = self.units[i] if i is not None else None
         return bool(unit and unit.start < start and unit.end == end and (
-            unit.tag in ("ORG", "l", "i") or unit.text in self.lexicon.word_set("generic_names")))
+            unit.tag == "ORG" or unit.text in self.lexicon.word_set("generic_names")
+            or unit.tag in ("l", "i") and len(unit.text) == 4 and end - start == 1))
 
     def _suffix_word_follows(self, end: int) -> bool:
         """数智重电大学 in 数智重电大学科技园: part of a longer name, not a name."""

@@ -123,14 +123,15 @@ def extract_article(article: Article, *, nlp: Language | None = None,
     from nlp.policymeta import complete_metadata
     text, title = scrub(article.text), scrub(article.title)   # no control chars or lone surrogates
     nlp = nlp or shared_nlp(str(dictionary_dir) if dictionary_dir else None)
-    published = article.published or find_published(text)
+    metadata, doc_type = complete_metadata(article.metadata, text, doc_type=article.doc_type,
+                                           title=title)
+    # the reference date: the page's, a date the text gives itself, else a policy's 成文日期
+    published = article.published or find_published(text) or _full_date(metadata.get("written"))
     doc = nlp.make_doc(text)
     doc._.published = published
     doc._.region = article.region
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    metadata, doc_type = complete_metadata(article.metadata, text, doc_type=article.doc_type,
-                                           title=title)
     from nlp.places import add_places      # places and signing location codes (GB/T 2260)
     return add_places(Extracted(
         id=doc_id(article.url), url=article.url, title=title, published=published,
@@ -138,6 +139,11 @@ def extract_article(article: Article, *, nlp: Language | None = None,
         signings=doc._.signings or [], source=article.source, doc_type=doc_type,
         region=article.region, metadata=metadata, extractor_version=extractor_version()),
         dictionary_dir=dictionary_dir)
+
+
+def _full_date(value: Any) -> str | None:
+    """``value`` when it is a full ISO date (YYYY-MM-DD), else None."""
+    return value if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-" else None
 
 
 # --- batches on several processes -------------------------------------------

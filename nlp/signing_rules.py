@@ -9,7 +9,10 @@ classifies words and sentences, so that each rule is stated once:
   *mention* when it only names the ceremony or an earlier signing (在签约仪式上…
   表示, 见证签约, 参加了签约活动, 根据签约协议, 此次签约的…); mentions never start
   an event;
-- a *detail* sentence (此次签约…, 其中…, 根据协议…) fills in the event before it;
+- a *detail* sentence (此次签约…, 其中…, 根据协议…, 该项目总投资…, 签约企业包括…)
+  fills in the event before it, and 双方签署了… is its sides signing;
+- plans, negations and targets (拟签约, 力争…新签约项目不少于60个) are no acts, nor
+  are agenda items (项目签约等环节) and remarks (签约只是第一步);
 - an *on-site* sentence (活动现场…, 会上…, …分别与…, …还与…) reports one signing
   of the ceremony before it;
 - a *new occasion* (同日下午…, 此前…, 次日…) and a *cumulative* statement
@@ -17,7 +20,8 @@ classifies words and sentences, so that each rule is stated once:
 - 会上 / 当天 / 同日 / 期间 take the date of the meeting named earlier.
 
 It also reads the sentence-level fields: clauses, the count of what was
-signed and the total amount (thresholds and one side's commitments excluded).
+signed and the total amount (thresholds, parts, phases, output and one side's
+commitments excluded).
 """
 from __future__ import annotations
 
@@ -35,7 +39,8 @@ _NOT_PROJECT_SIGNING = re.compile(
     r"|签约(?:主播|艺人|作家|歌手|球员|演员|画家|模特|作者)"
     r"|签约(?:意向|事宜|后|前|之日|时|只是|仅是|不是|并非|不等于)"
     r"|签约(?:、[^，,。；;]{1,30})?等?(?:环节|议程|板块)"
-    r"|签约项目[^，,。；;]{0,3}(?:开工|落地|投产|履约|到位|转化|建设|推进)")
+    r"|签约项目[^，,。；;]{0,3}(?:开工|落地|投产|履约|到位|转化|建设|推进)"
+    r"|签约的[^，,。；;]{1,20}?(?:已|正式|顺利|全面|相继)?(?:开工|投产|建成|投用|竣工|达产|开业)")
 _NOMINAL = re.compile(r"(?:企业|项目|客商|嘉宾|代表|双方|各方|单位|主体|资金|金额|总额|额|方)")
 _OTHER_INSTRUMENT = re.compile(r"(?:劳动|劳务|聘用|用工|购房|租房|技术)合同|责任书|承诺书")
 _PLAN = re.compile(

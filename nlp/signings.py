@@ -49,6 +49,8 @@ _RECENTLY = re.compile(r"近日|日前|近期|前不久|不久前|最近")
 _MEETING_REACH = 40             # sentences searched back for the meeting's date
 _PARAGRAPH_REACH = 3            # sentences of the paragraph searched back for an undated signing
 _UNTIL = re.compile(r"(?:截至|截止|截止到)\s*$")     # 截至4月底: a period up to then, i.e. its year
+_THIS_YEARS_PERIOD = re.compile(r"(?:^|[，,、]|全区|全市|全县)(?:第?[一二三四1-4]季度|上半年|前三季度|前[两二三四五六七八九十\d]+个月)")
+_SINCE = ("以来", "至今")                           # 今年3月以来: a period from then, its year too
 _HOST_TYPES = ("platform", "institute", "other")     # what settlers sign into: parks, bases, institutes
 _BOTH_SIDES = re.compile(r"双方|三方|各方|两家")
 _SUBSET = re.compile(r"其中|项目中|之中")
@@ -143,8 +145,13 @@ def _own_dates(text: str, trigger: int, published: str | None, *,
     datelines: the signing's own, or (``reports``) those of a reporting clause
     (记者4月18日从…获悉)."""
     limit = _clause_around(text, trigger)[1]
-    return [(s, e, iso[:4] if _UNTIL.search(text, 0, s) else iso) for s, e, iso in find_dates(text, published=published)
+    return [(s, e, iso[:4] if _is_period(text, s, e) else iso) for s, e, iso in find_dates(text, published=published)
             if s < limit and not rules.is_dateline_date(text, e) and rules.is_report_date(text, s, e) == reports]
+
+
+def _is_period(text: str, start: int, end: int) -> bool:
+    """截至4月底 / 今年3月以来: a period up to or from a date, which gives its year."""
+    return bool(_UNTIL.search(text, 0, start)) or text.startswith(_SINCE, end)
 
 
 def _own_date(text: str, trigger: int, published: str | None) -> str | None:
@@ -164,6 +171,8 @@ def _date(sentences: list[_Sentence], index: int, trigger: int, published: str |
     limit = _clause_around(sent.text, trigger)[1]
     if _VAGUE_TIME.search(sent.text[:limit]):
         return None
+    if published and _THIS_YEARS_PERIOD.search(sent.text[:limit]):
+        return published[:4]            # 一季度，全区新签约项目32个: this year's quarter
     if rules.carries_date(sent.text, trigger):
         reported = [d for d in _own_dates(sent.text, trigger, published, reports=True) if d[0] < trigger]
         return reported[-1][2] if reported else _meeting_date(sentences, index, published)

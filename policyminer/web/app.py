@@ -3,7 +3,7 @@
     app = create_app(Workspace.open("~/research"))    # for tests and ASGI servers
     serve(ws, host="127.0.0.1", port=8000)            # `policyminer serve`
 
-Pages (each with a ``.json`` twin): ``/search``, ``/documents/{id}``,
+Pages (each with a ``.json`` twin): ``/search``, ``/documents/{id}``, ``/orgs``, ``/orgs/{key}``,
 ``/signings``; downloads: ``/export/{kind}.{csv|xlsx|jsonl}``,
 ``/signings.{csv|xlsx}``, ``/documents/{id}/raw`` (text/plain). Read-only:
 every route is GET, the engine is opened once and only queried.
@@ -27,6 +27,8 @@ from policyminer.web import guard
 from policyminer.web.documents import document_page, keyword_links, raw_copy, related
 from policyminer.web.downloads import export_download, parse_export_name, rows_download
 from policyminer.web.markup import snippet_html
+from policyminer.web.orgs import (OrgsParams, RegistryCache, body_json, body_page, orgs_json, orgs_page,
+                                  place_search, region_place)
 from policyminer.web.params import SearchParams, WebError
 from policyminer.web.search import search_json, search_page
 from policyminer.web.signings import (EXPORT_COLUMNS, export_row, signing_filters, signings_json,
@@ -69,6 +71,8 @@ def templates():
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["snippet"] = snippet_html
+    env.filters["place"] = region_place
+    env.filters["place_search"] = place_search
     return env
 
 
@@ -93,6 +97,7 @@ def create_app(ws: Workspace, *, allowed_hosts: tuple[str, ...] | None = guard.L
     _search_routes(app, engine, render)
     _document_routes(app, engine, render, ws)
     _signings_routes(app, engine, render)
+    _orgs_routes(app, engine, render, RegistryCache(ws))
     return app
 
 
@@ -227,6 +232,22 @@ def _signings_routes(app: FastAPI, engine: Engine, render) -> None:
         data = page(request)
         json_url = signings_url(data["week"], data["filters"], "/signings.json")
         return render(request, "signings.html", {**data, "json_url": json_url})
+
+
+def _orgs_routes(app: FastAPI, engine: Engine, render, registry: RegistryCache) -> None:
+    @get(app, "/orgs.json")
+    def orgs_as_json(request: Request) -> Response:
+        return JSONResponse(orgs_json(orgs_page(registry.get(), OrgsParams.parse(request.query_params))))
+
+    @get(app, "/orgs")
+    def orgs(request: Request) -> Response:
+        return render(request, "orgs.html", orgs_page(registry.get(), OrgsParams.parse(request.query_params)))
+
+    @get(app, "/orgs/{key:path}")
+    def org_body(request: Request, key: str) -> Response:
+        if key.endswith(".json"):
+            return JSONResponse(body_json(body_page(engine.get(), registry.get(), key[:-len(".json")])))
+        return render(request, "orgs_body.html", body_page(engine.get(), registry.get(), key))
 
 
 def log_config() -> dict[str, Any]:

@@ -522,3 +522,26 @@ def test_devset_scores_perfectly_against_itself():
         assert report.score(name).f1 == 1.0, (name, report.format_table(details=True))
     assert len(report.documents) + len(report.skipped) == len(DEVSET_FILES)
     assert set(FIELDS) <= set(SCORED_FIELDS)
+
+
+# ------------------------------------------------------------------ module layout
+
+@pytest.mark.parametrize("module, name", [
+    ("nlp.gold", "load_gold"), ("nlp.gold", "validate_gold"), ("nlp.gold", "GoldDoc"),
+    ("nlp.gold", "default_seeds_dir"), ("nlp.gold", "PHENOMENA"), ("nlp.gold", "ANCHOR_MAX"),
+    ("nlp.alignment", "Located"), ("nlp.alignment", "fold_name"),
+    ("nlp.matching", "metric_matches"), ("nlp.matching", "same_parties"),
+])
+def test_evaluate_re_exports_its_parts(module, name):
+    """Callers keep importing from nlp.evaluate; the object is the one defined in its module."""
+    import importlib
+
+    import nlp.evaluate
+    assert name in nlp.evaluate.__all__
+    assert getattr(nlp.evaluate, name) is getattr(importlib.import_module(module), name)
+
+
+def test_every_exported_name_exists():
+    import nlp.evaluate
+    missing = [name for name in nlp.evaluate.__all__ if not hasattr(nlp.evaluate, name)]
+    assert missing == []

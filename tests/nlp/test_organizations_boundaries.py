@@ -41,6 +41,7 @@ def test_a_department_ends_before_the_word_jieba_glued_to_it(text, expected):
                  id="human-resources-bureau"),
     pytest.param("北碚区经济和信息化委员会与重庆大学签约。", "北碚区经济和信息化委员会", id="economy-and-it-commission"),
     pytest.param("北碚区住房和城乡建设委员会发布通知。", "北碚区住房和城乡建设委员会", id="housing-commission"),
+    pytest.param("区财政局、区大数据发展局等部门按职责分工抓好落实。", "区大数据发展局", id="bureau-word-tagged-idiom"),
 ])
 def test_full_names_with_inner_words_are_kept_whole(text, name):
     assert name in names(text)
@@ -87,6 +88,7 @@ def test_idioms_ending_in_a_suffix_are_not_bodies(text):
     pytest.param("北碚区与重庆市城市建设投资（集团）有限公司签约。", {"重庆市城市建设投资（集团）有限公司"},
                  id="bracketed-group"),
     pytest.param("4月1日，重庆两江新区管委会与重庆大学签订了合作协议。", {"重庆两江新区管委会"}, id="new-area-committee"),
+    pytest.param("川大华西医院专家团队将与荣昌区人民医院合作。", {"川大华西医院"}, id="hospital-with-university-short"),
 ])
 def test_written_forms_are_found(text, forms):
     assert forms <= all_forms(text)
@@ -110,3 +112,28 @@ def test_a_description_after_a_body_is_not_a_name(text, expected):
 def test_a_zones_management_committee_is_a_body(text, name, aliases):
     found = {org.name: org.aliases for org in find_organizations(text)}
     assert found.get(name) == aliases
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    pytest.param("重庆理工大学科研处负责人表示，学校将打通成果转化通道。", "重庆理工大学科研处", "university",
+                 id="research-office"),
+    pytest.param("重庆大学教务处与北碚区教委签订合作协议。", "重庆大学教务处", "university", id="academic-office"),
+    pytest.param("签约仪式后，重庆理工大学科技园巴南分园同时揭牌。", "重庆理工大学科技园巴南分园", "platform",
+                 id="branch-park"),
+])
+def test_acting_parts_of_a_named_body(text, name, kind):
+    found = {org.name: org.type for org in find_organizations(text)}
+    assert found.get(name) == kind
+
+
+def test_a_bare_office_is_no_body():
+    assert names("科研处负责人介绍了有关情况。") == set()
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    pytest.param("遂宁市人民政府与四川省投资集团有限责任公司签署合作协议。川投集团相关负责人表示，集团将发挥优势。",
+                 "四川省投资集团有限责任公司", "川投集团", id="province-initial"),
+])
+def test_a_short_form_may_open_with_the_provinces_one_character_name(text, name, alias):
+    found = {org.name: org.aliases for org in find_organizations(text)}
+    assert alias in found.get(name, [])

@@ -85,3 +85,16 @@ def test_map_documents_on_two_processes_keeps_order_and_results():
     assert two == one
     assert [n for n, _ in two] == list(range(len(texts)))
     assert one[0][1] == [18, 8650000000] and one[2][1] == []
+
+
+POLICY_NOTICE = ("北碚府办发〔2024〕15号\n\n各街道办事处、镇人民政府，区政府各部门：\n"
+                 "现将措施印发给你们，请认真贯彻执行。去年全区技术合同成交额达到12.5亿元。\n\n"
+                 "重庆市北碚区人民政府办公室\n2024年3月12日\n")
+
+
+@pytest.mark.parametrize("published, expected_year", [(None, 2023), ("2025-06-01", 2024)],
+                         ids=["written-date-is-the-reference", "given-date-wins"])
+def test_policy_written_date_resolves_relative_years_when_no_date_is_given(published, expected_year):
+    record = extract_article(Article(url="test:policy", title="", text=POLICY_NOTICE, published=published))
+    assert record.metadata["written"] == "2024-03-12"
+    assert [(f.value, f.year) for f in record.figures] == [(1250000000, expected_year)]

@@ -65,6 +65,7 @@ def test_this_company_is_the_last_company_named():
     pytest.param("北碚区人民政府与西南大学举行座谈。", ["北碚区人民政府", "西南大学"], id="two-bodies"),
     pytest.param("区委书记张三、西南大学校长王五出席。", [], id="titles-only"),
     pytest.param("北碚区人民政府负责人到企业调研。", [], id="one-body"),
+    pytest.param("北碚区与西南大学举行座谈。", ["西南大学"], id="one-body-paired-with-a-place"),
 ])
 def test_antecedents_of_both_sides(previous, expected):
     found = mentions(previous, "北碚区人民政府", "西南大学", "区委")

@@ -21,6 +21,7 @@ def acts(sentence: str) -> list[int]:
     pytest.param("全年目标是新签约项目100个以上。", id="target-is"),
     pytest.param("签约只是第一步，关键在于落地。", id="only-a-step"),
     pytest.param("本次大会设置开幕式、项目签约等环节。", id="agenda"),
+    pytest.param("去年签约的长城汽车零部件项目已正式投产。", id="signed-project-now-producing"),
 ])
 def test_not_acts(sentence):
     assert acts(sentence) == []

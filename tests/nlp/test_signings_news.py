@@ -271,6 +271,10 @@ def test_date_resolves_against_published(opening, date):
                  "2025-04-18", id="that-afternoon"),
     pytest.param("华龙网4月18日讯 4月17日，北碚区召开招商大会，集中签约项目12个。", "2025-04-17", id="not-the-dateline"),
     pytest.param("4月18日，北碚区召开招商大会。区内已累计签约入驻企业130家。", None, id="running-total"),
+    pytest.param("今年3月以来，北碚区已签约项目28个，协议投资额96亿元。", "2025", id="since-a-month-is-its-year"),
+    pytest.param("一季度，全区新签约项目32个，协议投资额186.5亿元。", "2025", id="this-years-quarter"),
+    pytest.param("上半年，北碚区共签约项目56个，总投资310亿元。", "2025", id="this-years-half"),
+    pytest.param("去年一季度，全区新签约项目28个。", "2024", id="last-years-quarter"),
 ])
 def test_an_undated_signing_takes_the_date_of_its_paragraph(text, date):
     assert only(text).date == date
