@@ -12,7 +12,8 @@ each remaining quantity works out
 - ``metric`` and the figure's text span: see :mod:`nlp.metrics`;
 - ``year``: the last year stated earlier in the same sentence (2024年, 今年, 去年, 上年),
   not a comparison base (比上年) nor a year opening the name of an event or plan
-  (梁平区2025年一季度…集中签约活动在…举行).
+  (梁平区2025年一季度…集中签约活动在…举行, …重大项目集中开工，…); a year dating a
+  modifier (去年签约的17个项目) reaches no further than its own clause.
 
 Conventions the contract leaves open:
 
@@ -62,14 +63,14 @@ _UNITS = {
         "元", "美元", "港元", "欧元", "日元", "英镑", "澳元", "韩元",
         "平方米", "平方公里", "平方千米", "公顷", "亩", "立方米", "公里", "千米", "米",
         "吨", "公斤", "千克", "斤", "千瓦时", "千瓦", "兆瓦",
-        "人次", "人时", "人天", "人日", "人", "名", "位", "户次", "户",
+        "人次", "人时", "人天", "人日", "人", "名", "位", "户次", "户", "家次",
         "架次", "车次", "航次", "班次", "艘次", "辆次", "台次", "件次", "亩次", "台套",
         "标准箱", "标箱", "吨标准煤", "吨公里", "兆瓦时",
         "家", "个", "所", "项", "场次", "场", "株", "棵", "件", "台", "套", "辆", "艘",
         "架", "座", "栋", "幢", "间", "张", "条", "只", "头", "批", "次", "处", "篇",
         "本", "册", "份", "支", "款", "种", "类", "块", "笔", "宗", "例", "起",
         "天", "小时", "分钟", "%", "‰", "个百分点", "倍")},
-    "百分点": "个百分点", "平方千米": "平方公里",
+    "百分点": "个百分点", "平方千米": "平方公里", "元人民币": "元", "人民币": "元",
 }
 _PER_UNITS = ("平方米", "亩", "吨", "人", "月", "年", "天", "斤", "公斤", "千克",
               "小时", "户", "次", "株", "头", "只", "件", "套", "个")
@@ -117,7 +118,8 @@ _PREFIX_QUALIFIERS = [
     ("超", "over"), ("逾", "over"), ("过", "over"),
 ]
 _PREFIX_RE = re.compile(
-    "(?P<q>" + "|".join(q for q, _ in _PREFIX_QUALIFIERS) + r")(?:为|达|有|是|了)?$")
+    "(?P<q>" + "|".join(q for q, _ in _PREFIX_QUALIFIERS) + r")(?:为|达|有|是|了)?"
+    r"(?:每(?:平方米|亩|人|户|年|月|家|个|名|台|套|吨|项))?$")      # 不低于每亩300万元
 _PREFIX_KIND = dict(_PREFIX_QUALIFIERS)
 _SHARE_OF_RE = re.compile(r"(?P<q>不超过|不高于|不低于|不少于|最高|最低)[^，,；;。\d]{1,14}的$"
                           r"|(?P<approx>约|大约)占[^，,；;。\d]{0,14}$")
@@ -128,19 +130,26 @@ _SUFFIX_RE = re.compile(r"(?P<q>以上|以下|以内|左右|上下)(?![游级班
 _SUFFIX_KIND = {"以上": "over", "以下": "under", "以内": "under",
                 "左右": "approx", "上下": "approx"}
 _CUMULATIVE_RE = re.compile(r"累计|累積")
+_QUALIFIER_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 # (?=[12]) first: one cheap test at each position before the two look-behinds.
 _YEAR_RE = re.compile(r"(?=[12])(?<!\d)(?<!\d[\-—~至到])((?:19|20)\d{2})年(?!代|[-—~至到]\d)"
                       r"|今年|去年|前年|本年度|明年|(?<![比较同与])上年(?![度末初底同])")
 _YEAR_BLOCK = re.compile(r"(?:比|较|同|与|自|从|相比|对比|较之)$")
 # A year that opens the name of an event or a plan (梁平区2025年一季度招商引资项目集中签约活动在…,
 # 2025年工作要点明确) dates the event, not the figures after it.
+# A year dating the verb of a modifier (去年签约的17个项目, 2022年签订的协议): not the figures.
+_MODIFIER_AFTER_YEAR = re.compile(
+    r"(?:度|底|初)?(?:新|已|所)?(?:签约|签订|签署|引进|招引|落户|落地|开工|投产|建成|竣工|认定|立项|启动|"
+    r"实施|开业|注册|成立|设立|获批|入驻|达成|确定|批复)[^，,；;。！？\n\d的]{0,4}的")
 _NAMED_AFTER_YEAR = re.compile(
     r"[^，,；;。！？!?\n\d]{0,30}?(?:活动|大会|会议|论坛|峰会|仪式|博览会|交易会|洽谈会|推介会|签约会|发布会|"
     r"展览会|展销会|招聘会|运动会|对接会|座谈会|工作会|年会|大赛|比赛|赛事|"
     r"方案|规划|纲要|要点|名单|清单)"
-    r"(?:上|中|现场|期间|在|于|举行|举办|召开|开幕|启动|闭幕|落幕|拉开|提出|明确|要求|印发)")
+    r"(?:上|中|现场|期间|在|于|举行|举办|召开|开幕|启动|闭幕|落幕|拉开|提出|明确|要求|印发)"
+    r"|[^，,；;。！？!?\n\d]{0,20}?集中(?:开工|签约|竣工|投产|开业)(?:活动|仪式)?[，,]")
 
 
 @dataclass
@@ -187,11 +196,13 @@ def find_figures(text: str, *, published: str | None = None) -> list[Figure]:
     """All figures of ``text`` in text order; ``published`` ('YYYY-MM-DD') resolves 今年/去年."""
     from nlp.metrics import Describer
     norm = normalise(text)
-    hits = _scan(norm)
+    titles = [m.span() for m in _TITLE_RE.finditer(norm)] if "《" in norm else []
+    hits = _scan(norm, titles)
     if not hits:
         return []
-    described = Describer(norm).describe_all(hits)
-    years = _YearFinder(norm, published)
+    describer = Describer(norm)
+    described = describer.describe_all(hits)
+    years = _YearFinder(norm, published, titles, describer.sentence_breaks)
     figures: list[Figure] = []
     for hit, (metric, start, end) in zip(hits, described):
         figures.append(Figure(
@@ -200,12 +211,13 @@ def find_figures(text: str, *, published: str | None = None) -> list[Figure]:
     return figures
 
 
-def _scan(norm: str) -> list[Hit]:
+def _scan(norm: str, titles: list[tuple[int, int]]) -> list[Hit]:
     """Every quantity with a unit, in order, that is not excluded as a non-figure."""
-    titles = [m.span() for m in _TITLE_RE.finditer(norm)]
     hits: list[Hit] = []
     shared = False          # the hit before took its qualifier from a word before the list
     for match in _FIGURE_RE.finditer(norm):
+        if match.group("unit") is None and match.group("mult") is None:
+            continue        # a bare number (2024年, 12月): never a figure
         hit = _hit(norm, match, titles)
         if hit is None:
             continue
@@ -243,7 +255,8 @@ def _unit_of(norm: str, match: re.Match) -> str | None:
         money = match.group("mult") in {"亿", "万亿", "千亿", "百亿", "十亿"}
         before = norm[max(0, match.start() - 12):match.start()]
         return "元" if money and _MONEY_WORDS.search(before) else None
-    if after and after in _UNIT_BLOCKERS.get(written, ""):
+    if after and after in _UNIT_BLOCKERS.get(written, "") \
+            and not _reads_on(norm, match.end(), written + after):
         return None
     if after and _AFTER_NUMBER_BAD.match(norm, match.end()):
         return None
@@ -251,6 +264,22 @@ def _unit_of(norm: str, match: re.Match) -> str | None:
     if match.group("per"):
         unit += match.group("per")
     return unit
+
+
+def _reads_on(norm: str, at: int, blocked: str) -> bool:
+    """True when the word starting at ``at`` is far more common than ``blocked`` (3家电子化学品企业:
+    电子, not 家电), so the unit stands."""
+    freq = _word_freq()
+    following = norm[at:at + 2]
+    return len(following) == 2 and freq.get(following, 0) > 4 * freq.get(blocked, 0)
+
+
+@lru_cache(maxsize=1)
+def _word_freq() -> dict[str, int]:
+    """jieba's dictionary word frequencies (loaded once, on first use)."""
+    import jieba
+    jieba.initialize()
+    return jieba.dt.FREQ
 
 
 def _excluded(norm: str, match: re.Match, titles: list[tuple[int, int]]) -> bool:
@@ -276,6 +305,8 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 def _value(num: str, mult: str | None) -> int | float:
     """The number with its multiplier applied: int when integral, else float."""
+    if mult is None and num.isdigit():
+        return int(num)
     value = Decimal(num.replace(",", "")) * _MULTIPLIERS.get(mult or "", 1)
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -292,20 +323,30 @@ def _qualifier(norm: str, match: re.Match, end: int) -> tuple[str | None, int, i
     if suffix:
         kind = kind or _SUFFIX_KIND[suffix.group("q")]
         end = suffix.end()
-    prefix = _PREFIX_RE.search(norm, max(0, start - 4), start)
+    prefix = _PREFIX_RE.search(norm, max(0, start - 8), start)
     while prefix and not _false_prefix(norm, prefix):     # 最高不超过: both words
         kind = kind or _PREFIX_KIND[prefix.group("q")]
         start = prefix.start()
-        prefix = _PREFIX_RE.search(norm, max(0, start - 4), start)
+        prefix = _PREFIX_RE.search(norm, max(0, start - 8), start)
     if kind is None:
         share = _SHARE_OF_RE.search(norm, max(0, start - 20), start)
-        if share:       # 不超过实际金额的50%; 约占全市的36%
+        if share and not _opens_word(norm, share):   # 不超过实际金额的50%; 约占全市的36%
             kind = "approx" if share.group("approx") else _PREFIX_KIND[share.group("q")]
     if kind is None and match.group("lo"):
         kind = "under"
     if kind is None and _cumulative_before(norm, start):
         kind = "cumulative"
     return kind, start, end
+
+
+def _opens_word(norm: str, share: re.Match) -> bool:
+    """True when 最低/最高 begins a dictionary word (最低工资标准的60%): a noun, no bound."""
+    word = share.group("q")
+    if not word or not word.startswith("最"):
+        return False
+    freq = _word_freq()
+    at = share.start("q")
+    return any(freq.get(norm[at:at + n]) for n in (3, 4))
 
 
 def _false_prefix(norm: str, prefix: re.Match) -> bool:
@@ -317,34 +358,39 @@ def _false_prefix(norm: str, prefix: re.Match) -> bool:
 
 def _cumulative_before(norm: str, start: int) -> bool:
     """累计 earlier in the same comma clause."""
-    left = norm[max(0, start - 40):start]
-    clause = re.split(r"[，,；;。！？!?：:\n]", left)[-1]
-    return bool(_CUMULATIVE_RE.search(clause))
+    lo = max(0, start - 40)
+    for match in _QUALIFIER_CLAUSE_BREAK.finditer(norm, lo, start):
+        lo = match.end()
+    return _CUMULATIVE_RE.search(norm, lo, start) is not None
 
 
 class _YearFinder:
     """The year stated earlier in a figure's sentence (2024年, 今年 …)."""
 
-    def __init__(self, norm: str, published: str | None):
+    def __init__(self, norm: str, published: str | None, titles: list[tuple[int, int]],
+                 breaks: list[int] | None = None):
         from nlp.dates import relative_year
-        self.breaks = [m.start() for m in _SENTENCE_BREAK.finditer(norm)]
-        titles = [m.span() for m in _TITLE_RE.finditer(norm)]
-        self.mentions: list[tuple[int, int | None]] = []
+        self.norm = norm
+        self.breaks = breaks if breaks is not None else [m.start() for m in _SENTENCE_BREAK.finditer(norm)]
+        self.mentions: list[tuple[int, int | None, bool]] = []
         for match in _YEAR_RE.finditer(norm):
             at = match.start()
             if _inside(titles, at) or _YEAR_BLOCK.search(norm, max(0, at - 2), at) \
                     or _NAMED_AFTER_YEAR.match(norm, match.end()):
                 continue
             word = match.group(1) or match.group(0).replace("本年度", "今年")
-            self.mentions.append((at, relative_year(word, published=published)))
-        self.positions = [at for at, _ in self.mentions]
+            modifier = _MODIFIER_AFTER_YEAR.match(norm, match.end()) is not None
+            self.mentions.append((at, relative_year(word, published=published), modifier))
+        self.positions = [at for at, _, _ in self.mentions]
 
     def year_at(self, position: int) -> int | None:
         """The last year mention before ``position`` in the same sentence, if any."""
         index = bisect_right(self.positions, position) - 1
         if index < 0:
             return None
-        at, year = self.mentions[index]
+        at, year, modifier = self.mentions[index]
+        if modifier and _CLAUSE_BREAK.search(self.norm, at, position):
+            return None     # 去年签约的17个项目中，…已有11个项目: the year stays in its clause
         before = bisect_right(self.breaks, position)
         sentence_start = self.breaks[before - 1] + 1 if before else 0
         return year if at >= sentence_start else None

@@ -20,10 +20,18 @@ _GRANT_MODIFIER_RE = re.compile(r"(?:给予|予以)(?P<mod>[^，,；;。！？\d
 _BENEFICIARY_RE = re.compile(
     r"(?:^|(?<=[，,；;。！？\n]))对(?P<who>[^，,；;。！？\d]{2,24}?)(?:的(?:单位|主体|对象))?的?"
     r"(?=[，,]|给予|予以|一次性|分别)")
+_GRANTED_RE = re.compile(r"给予|予以")
+_MONEY_MEASURE_RE = re.compile(r"(?:投资|投资额|金额|总额|产值|营收|收入|融资)(?:约为|约|达到|达|为|超过|超|近)?$")
 _MAX_BENEFICIARY = 12
+_RATE_BASE_SPAN = 28      # longest _RATE_BASE_RE match: 按照其不超过 + 20 characters + 的
+_MAX_TOPIC = 12
+_TOPIC_RE = re.compile(r"(?:^|(?<=[：:；;。\n）)]))(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
+                       r"(?P<topic>(?![对按为在凡经如])[\u4e00-\u9fff]{2,12}(?:项目|企业|平台|机构|载体|单位|类))$")
 _MAX_RATE_BASE = 6
 _BENEFICIARY_STOP_RE = re.compile(r"[\d；;]")
 _MANNER_RE = re.compile(r"一次性|分阶段")
+# An owner that is itself a measure (按每张床位1.5万元的标准); a fund (基金, 资金) may own one.
+_MEASURE_OWNER = re.compile(r"(?:额|量|率|数|值|费|款|面积|规模|收入|投资|产值|营收|标准)$")
 _AMOUNT_WORDS = frozenset("总额 金额 额度 总金额".split())
 
 
@@ -48,14 +56,24 @@ def grant_metric(norm: str, number_start: int, metric: str, right: tuple[int, in
 
 def rate_metric(norm: str, hit, clause_start: int) -> str | None:
     """按设备投资额的8%给予补助 → 设备投资额补助比例; a generic base (实际支出) is left out."""
-    rate = _RATE_BASE_RE.search(norm, clause_start, hit.start)
+    rate = _RATE_BASE_RE.search(norm, max(clause_start, hit.start - _RATE_BASE_SPAN), hit.start)
     grant = _GRANT_AFTER_RE.match(norm, hit.end) if rate else None
     if grant is None:
         return None
     base = rate.group("base")
     if len(base) > _MAX_RATE_BASE or _GENERIC_BASE_RE.search(base):
         base = ""
-    return base + grant_noun(grant.group("grant")) + "比例"
+    return (_topic(norm, clause_start) or base) + grant_noun(grant.group("grant")) + "比例"
+
+
+def _topic(norm: str, clause_start: int) -> str | None:
+    """The bare noun phrase that heads a policy item before the rate's clause
+    (（一）智能化改造项目，按设备投资额的10%给予补助 → 智能化改造项目), else None."""
+    if norm[clause_start - 1:clause_start] not in ("，", ","):
+        return None
+    lo = max(0, clause_start - 1 - _MAX_TOPIC * 2)
+    topic = _TOPIC_RE.search(norm, lo, clause_start - 1)
+    return topic.group("topic") if topic else None
 
 
 def capped_metric(norm: str, metric: str | None, sentence_start: int,
@@ -68,12 +86,22 @@ def capped_metric(norm: str, metric: str | None, sentence_start: int,
     return (metric or "") + grant_noun(capped.group("grant")) if capped else metric
 
 
+def money_measure_before(norm: str, lo: int, hi: int) -> bool:
+    """True when an amount's measure (投资, 产值) ends norm[lo:hi] outside grant wording:
+    意向投资1.2亿美元建设…项目 measures 意向投资, not the undertaking named after it."""
+    return _MONEY_MEASURE_RE.search(norm, lo, hi) is not None and not _GRANTED_RE.search(norm, lo, hi)
+
+
 def beneficiary(norm: str, sentence_start: int, end: int) -> str:
     """The short 对… phrase naming who is granted (对新认定的市级技术中心给予…), else ''."""
     who = last_match(_BENEFICIARY_RE, norm, sentence_start, end)
     if who is None or len(who.group("who")) > _MAX_BENEFICIARY \
             or _BENEFICIARY_STOP_RE.search(norm, who.end(), end):
         return ""
+    if who.group(0).endswith("的") and "的" not in who.group("who") \
+            and not norm.startswith(("，", ","), who.end()):
+        return ""       # 对重新认定的给予…: a clause without its noun names no one
+
     return who.group("who")
 
 
@@ -92,7 +120,7 @@ def with_owner(pieces: list[str], owner: str) -> list[str]:
     """The measure of a threshold prefixed by what it belongs to (楼宇 + 税收 → 楼宇税收)."""
     measure = "".join(pieces).rsplit("的", 1)[-1]
     if not measure or len(owner) > HEAD_CHARS or owner.endswith(measure) \
-            or MEASURE_END.search(owner) or CHANGE_RE.search(measure):
+            or _MEASURE_OWNER.search(owner) or CHANGE_RE.search(measure):
         return pieces       # 按每张床位1.5万元的标准: 标准 is the measure, not its owner
     return [owner + measure]
 

@@ -37,10 +37,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from nlp.grants import (GRANT_WORDS_RE, capped_metric, grant_metric, rate_metric, with_owner,
-                        without_verb)
+from nlp.grants import (GRANT_WORDS_RE, capped_metric, grant_metric, money_measure_before,
+                        rate_metric, with_owner, without_verb)
 from nlp.metricwords import (ADVERBS, CHANGE_RE, HEAD_CHARS, LEADING_WORDS, MEASURE_END, SPLIT_WORDS,
-                             LeftWords, is_nominal, is_place, last_match, noun_phrase_end,
+                             LINKS_ONLY_RE, LeftWords, after_agents, before_next_measure,
+                             is_nominal, is_place, last_match, noun_phrase_end,
                              predicate_phrase, strip_fillers, subject_end, tokenize_at,
                              trim_subject)
 
@@ -56,12 +57,16 @@ _CAUSATIVES = frozenset("吸引 带动 组织 邀请 动员 引导 帮助 帮扶
 _UNIT_NOUNS = frozenset("工作日 月 周 年 小时 天 季度 学期 批次".split())
 # Verbs that hand out the amount (给予50万元奖励): the metric is the noun after it.
 _GRANT_ENDINGS = ("给予", "予以")
+# A bound closing a figure that a noun follows (投资额10亿元以上项目): a threshold, like 的.
+_BOUND_SUFFIXES = ("以上", "以下")
+# A clause that is only a total word before the number (合计432.5万元).
+_TOTAL_RE = re.compile(r"\s*(?P<total>合计|共计|总计)(?:为|达|约)?\s*")
 _RIGHT_START_STOPS = frozenset("同比 环比 比 较 增长 下降 增加 减少 提高 提升 占 以及 及 和 与 等 、 （ ( ） ) "
-                               "左右 以上 以下 以内".split())
+                               "左右 以上 以下 以内 且 并且 而且".split())
 _INNER_SKIP = frozenset("分别 均 都 也 已 已经 还 将 实现 预计 可 可以 有望".split())
 _STRING_SPLIT_RE = re.compile(
     r"已有|共有|现有|拥有|现已|已经|累计|共计|合计|总计|全[区市县镇省国]|我[区市县]|该[区市县]|本[区市]"
-    r"|(?<![而业])已")
+    r"|(?<![而业])已|(?<![比较同与])(?:今年|去年|前年|(?:19|20)\d{2}年)(?:以来|上半年|下半年|前三季度|全年|度)?")
 _ORIGIN_RE = re.compile(r"来自[^，,；;。！？的]{1,20}的")
 _ETC_RE = re.compile(r"(?<![平同高中初上优次均对相何劣])等等?(?![级待候同于号奖第次])")
 _DIGIT_RE = re.compile(r"\d")
@@ -89,6 +94,7 @@ class _Previous:
     metric: str | None
     verb: str | None
     subject: str | None = None      # the last metric of the sentence that is not a change
+    unit: str | None = None
 
 
 class Describer:
@@ -145,10 +151,13 @@ class Describer:
         same_clause = prev is not None and prev.clause_start == clause_start
         lo = max(clause_start, hit.start - _LEFT_WINDOW, prev.end if same_clause else 0)
         continues_list = same_clause and self.norm[lo:hit.start].lstrip()[:1] in ("、", "和", "及")
-        de_follows = right is not None and self.norm.startswith("的", hit.end)
-        left = self._left(lo, hit.start, need_nouns=right is None or de_follows)
+        de_follows = right is not None and (self.norm.startswith("的", hit.end)
+                                            or self.norm.endswith(_BOUND_SUFFIXES, hit.start, hit.end))
+        money_first = right is not None and not de_follows \
+            and getattr(hit, "unit", None) in _CURRENCIES and money_measure_before(self.norm, lo, hit.start)
+        left = self._left(lo, hit.start, need_nouns=right is None or de_follows or money_first)
         threshold = de_follows and (left.ends_with_noun() or (continues_list and not left.nouns()))
-        if threshold:
+        if threshold or money_first:
             right = None        # 年营业收入超过5亿元的企业: the number measures the noun before it
         pieces, verb, predicate = self._own_pieces(hits, rights, index, left, right)
         if threshold and pieces:    # 培育营业收入超10亿元的民营企业 → 民营企业营业收入
@@ -159,6 +168,12 @@ class Describer:
         metric = "".join(pieces)[:_MAX_METRIC] or None
         if metric is None and self._previous_clause_is_plain(clause_start, sentence_start):
             metric = self._clause_subject(sentence_start, clause_start - 1)
+        total = _TOTAL_RE.fullmatch(self.norm, clause_start, hit.start)
+        if metric is None and total:
+            metric = total.group("total")       # …107.5万元，合计432.5万元
+        if metric is None and right is None and not same_clause and prev is not None \
+                and prev.sentence_start == sentence_start and prev.unit == getattr(hit, "unit", 0):
+            metric = prev.subject       # 新认定高新技术企业62家，累计达到1023家
         if metric and prev and prev.sentence_start == sentence_start and prev.metric \
                 and _GROWTH_RE.match(metric) and not CHANGE_RE.search(prev.metric):
             metric = prev.metric + metric       # 营收8亿元，同比增长4.3%
@@ -169,7 +184,8 @@ class Describer:
         if not metric or CHANGE_RE.search(metric):     # a rate is not a subject (产值同比增长 → 产值)
             same = prev is not None and prev.sentence_start == sentence_start
             subject = prev.subject if same else _CHANGE_TAIL_RE.sub("", metric or "") or None
-        self.previous = _Previous(start, end, clause_start, sentence_start, metric, verb, subject)
+        self.previous = _Previous(start, end, clause_start, sentence_start, metric, verb, subject,
+                                  getattr(hit, "unit", None))
         return metric, start, end
 
     # --- policy wording: rates, grants, caps and shares ---------------------------
@@ -332,8 +348,10 @@ class Describer:
             return LeftWords(head, tail, hi, grant=False, lead_verb=boundary is not None)
         end = hi if need_nouns else min(hi, lo + HEAD_CHARS)
         grant = norm[lo:hi].endswith(_GRANT_ENDINGS)
-        return LeftWords(trim_subject(tokenize_at(norm[lo:end], lo)), None, hi, grant=grant,
-                     lead_verb=boundary is not None)
+        words = trim_subject(tokenize_at(norm[lo:end], lo))
+        if need_nouns:
+            words = after_agents(words, norm)
+        return LeftWords(words, None, hi, grant=grant, lead_verb=boundary is not None)
 
     # --- right of the unit --------------------------------------------------
 
@@ -345,7 +363,10 @@ class Describer:
         hi = digit.start() if digit else hi
         if begin >= hi or _RIGHT_START_RE.match(norm, begin, hi):
             return None
-        end = noun_phrase_end(norm, tokenize_at(norm[begin:hi], begin), hi, money)
+        tokens = tokenize_at(norm[begin:hi], begin)
+        end = noun_phrase_end(norm, tokens, hi, money)
+        if end is not None and digit and LINKS_ONLY_RE.fullmatch(norm, end, hi):
+            end = before_next_measure(tokens, begin, end)
         if end is None or norm[begin:end] in _UNIT_NOUNS:
             return None
         return begin, end

@@ -22,9 +22,10 @@ _LEAD_RE = re.compile(
     r"|(?:并|而|还|也)?(?:在现场|会上)"
     r"|[、（）()“”\s]")
 _TRAIL_RE = re.compile(
-    r"(?:控制在|保持在|稳定在|维持在|已达到|达到了|达到|已达|高达|多达|共计|合计|总计|共有|已有|现有|拥有|分别为|分别达|"
-    r"分别|均为|均达|均|约为|为|是|达|有|计|共|各|了|已经|已|都|就|仅|只有|只|还|又|至|到|等|首次|力争|"
+    r"(?:原则上|控制在|保持在|稳定在|维持在|已达到|达到了|达到|已达|高达|多达|累计|共计|合计|总计|共有|已有|现有|拥有|分别为|分别达|"
+    r"分别|均为|均达|均|约为|为|是|达|有|(?<!累)计|共|各|了|已经|已|都|就|仅|只有|只|还|又|至|到|等|首次|力争|"
     r"(?<![许认])可以?|有望|能够|或将|将|预计|完成|实现|(?<![所存现实])在)$")       # 年产值可达: never end on a modal
+_TRAIL_MAX = 4        # longest filler _TRAIL_RE matches (控制在, 已达到, 原则上)
 SPLIT_WORDS = frozenset(
     "已 已经 现已 已有 共有 现有 拥有 累计 共计 合计 总计 有 共 全区 全市 全县 全镇 全省 全国 "
     "全街 我区 我市 我县 该区 该市 该县 本区 本市 全年".split())
@@ -108,9 +109,15 @@ class LeftWords:
                  grant: bool, lead_verb: bool = False):
         self.head, self.tail, self.end, self.grant = head, tail, end, grant
         self.lead_verb = lead_verb
+        self._verb: tuple | None = ()       # () until computed
 
     def verb(self) -> tuple[str, int, int] | None:
         """The clause's leading action verb (after a short subject at most)."""
+        if self._verb == ():
+            self._verb = self._find_verb()
+        return self._verb
+
+    def _find_verb(self) -> tuple[str, int, int] | None:
         if self.grant:
             return None         # 对…给予: what is granted is named after the number
         if self.lead_verb:          # the word after 还/将/也 is the predicate (将每年选派)
@@ -159,7 +166,7 @@ class LeftWords:
 def strip_fillers(norm: str, lo: int, hi: int) -> tuple[int, int]:
     """[lo, hi) less trailing fillers (已有, 达) and leading dates and connectives."""
     while True:
-        trail = _TRAIL_RE.search(norm, lo, hi)
+        trail = _TRAIL_RE.search(norm, max(lo, hi - _TRAIL_MAX), hi)     # anchored at hi
         if not trail or trail.start() == hi:
             break
         hi = trail.start()
@@ -217,6 +224,49 @@ def trim_subject(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int
     if tokens and tokens[0][0] in LEADING_WORDS:
         return []
     return tokens
+
+
+def after_agents(tokens: list[tuple[str, int, int]], text: str) -> list[tuple[str, int, int]]:
+    """The words from the last action verb on, when bodies or places act before it.
+
+    区商务委与…管委会联合赴…地区开展专题招商活动8次 → 开展专题招商活动; a clause
+    without a co-agent (与, 、) or a named place before its verb is left as it is.
+    """
+    for index in range(len(tokens) - 2, 0, -1):
+        word = tokens[index][0]
+        if not _is_verb(word) or word in _NOUNISH or _tags().get(word) == "vn":
+            continue
+        if not all(is_nominal(t[0]) for t in tokens[index + 1:]):
+            return tokens
+        before = text[tokens[0][1]:tokens[index][1]]
+        agents = any(c in before for c in "与同、向") or any(
+            _named_agent(tokens, k) for k in range(index))
+        return tokens[index:] if agents else tokens
+    return tokens
+
+
+def _named_agent(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """True when tokens[index] names a body or a place (江津|区, 重庆北站), not a modifier
+    opening the metric (城镇调查失业率)."""
+    word, tag = tokens[index][0], _tags().get(tokens[index][0], "")
+    if tag.startswith("nt") or is_place(word):
+        return True
+    following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+    return tag.startswith("ns") and (index > 0 or following in ("区", "县", "市", "镇", "乡", "街道"))
+
+
+LINKS_ONLY_RE = re.compile(r"(?:合计|共计|总计|累计|达到|达|为|约|共|超过|超)*")
+
+
+def before_next_measure(tokens: list, begin: int, end: int) -> int:
+    """End of a noun run into the next number, less the measure that number has
+    (3个项目总投资27.6亿元 → 项目)."""
+    words = [t for t in tokens if t[2] <= end]
+    while len(words) > 1 and MEASURE_END.search(words[-1][0]):
+        words.pop()
+        while len(words) > 1 and words[-1][0] in ("总", "年", "共", "合计", "累计"):
+            words.pop()         # 项目 | 总 | 投资
+    return words[-1][2] if words and words[-1][2] > begin else end
 
 
 def predicate_phrase(norm: str, text: str, start: int, end: int) -> str | None:

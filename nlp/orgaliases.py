@@ -315,3 +315,58 @@ def mentions_of(text: str, groups: list["Group"], titles) -> dict[int, list[tupl
             continue
         spans.setdefault(id(owner[surface]), []).append((start, end))
     return spans
+
+
+# ----------------------------------------------------------- attached bodies
+
+_ATTACHED = (("附属中学", "附中"), ("附属小学", "附小"), ("附属实验学校", "附校"),
+             ("附属医院", "附院"), ("附属第一医院", "附一院"), ("附属第二医院", "附二院"),
+             ("附属第三医院", "附三院"), ("附属儿童医院", "附属儿院"))
+
+
+def link_attached_short_forms(text: str, groups: list["Group"], lexicon: Lexicon) -> list["Group"]:
+    """西大附中 → 西南大学附属中学, 重医附一院 → 重庆医科大学附属第一医院: the parent's
+    short form followed by the short form of the attached school or hospital."""
+    removed: set[int] = set()
+    by_name = {g.name: g for g in groups}
+    for group in groups:
+        for short in attached_short_forms(group.name, lexicon):
+            other = by_name.get(short)
+            if other is not None and other is not group and id(other) not in removed:
+                group.absorb(other)
+                removed.add(id(other))
+            elif short in text and short not in group.aliases:
+                group.aliases.append(short)
+    return [g for g in groups if id(g) not in removed]
+
+
+def attached_short_forms(name: str, lexicon: Lexicon) -> list[str]:
+    """The short forms of an attached body: 西南大学附属中学 → [西大附中, 西南大附中]."""
+    for long, short in _ATTACHED:
+        parent, found, _ = name.partition(long)
+        if found and parent and name.endswith(long):
+            entry = lexicon.entries.get(parent)
+            parents = [*(entry.aliases + entry.ambiguous if entry else []), *abbreviations(parent)]
+            return [p + short for p in dict.fromkeys(parents)]
+    return []
+
+
+def link_bare_offices(groups: list["Group"], lexicon: Lexicon) -> list["Group"]:
+    """A bare 管委会 / 党工委 that could not be expanded is the document's only body of
+    that kind (东湖高新区党工委书记、管委会主任)."""
+    removed: set[int] = set()
+    alone = {s.text for s in lexicon.suffixes.values() if "alone" in s.flags}
+    for bare in groups:
+        if bare.name not in alone or bare.dict_name:
+            continue
+        key = _office_key(bare.name)
+        owners = [g for g in groups if g is not bare and id(g) not in removed
+                  and _office_key(g.name).endswith(key) and len(g.name) > len(bare.name)]
+        if len(owners) == 1:
+            owners[0].absorb(bare)
+            removed.add(id(bare))
+    return [g for g in groups if id(g) not in removed]
+
+
+def _office_key(name: str) -> str:
+    return name.replace("管理委员会", "管委会")

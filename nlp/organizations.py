@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.lexicon import Lexicon, load_lexicon
-from nlp.orgaliases import (add_abbreviations, add_ambiguous_aliases, link_relations,
-                            link_short_forms, mentions_of)
+from nlp.orgaliases import (add_abbreviations, add_ambiguous_aliases, link_attached_short_forms,
+                            link_bare_offices, link_relations, link_short_forms, mentions_of)
 from nlp.orgspans import (LEVEL_CHARS, Candidate, Tokens, Unit, Walker, build_units,
                           dictionary_hits, place_hits, tokenize)
 from policyminer.records import Organization
 
-EXPANDED_TYPES = frozenset({"government", "party", "hospital"})
+EXPANDED_TYPES = frozenset({"government", "party", "hospital", "association", "media"})
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _DOTS = str.maketrans("", "", "·•・ ")
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
@@ -35,7 +35,9 @@ _DEPARTMENT_FORMS = (
     ("和", ""), ("委员会", "委"), ("经济信息化", "经济信息"), ("经信委", "经济信息委"),
     ("文化旅游发展委", "文化旅游委"), ("人力资源社会保障", "人力社保"),
     ("住房城乡建设委", "住房城乡建委"), ("市场监督管理", "市场监管"), ("科学技术局", "科技局"),
-    ("发改委", "发展改革委"), ("卫健委", "卫生健康委"),
+    ("发改委", "发展改革委"), ("卫健委", "卫生健康委"), ("教育委", "教委"), ("管理委", "管委会"),
+    ("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("科学技术厅", "科技厅"),
+    ("工商业联合会", "工商联"), ("科学技术协会", "科协"), ("医疗保障局", "医保局"),
 )
 
 
@@ -103,7 +105,9 @@ def find_organizations(text: str, *, tokens: list[tuple[str, int, int]] | None =
     groups = _group(text, candidates, region_map, lexicon)
     groups = link_relations(text, groups)
     groups = link_short_forms(groups, lexicon)
-    groups = [g for g in groups if _keep(g, lexicon) and not _only_located(text, g)]
+    groups = link_attached_short_forms(text, groups, lexicon)
+    groups = link_bare_offices(groups, lexicon)
+    groups = [g for g in groups if _keep(g, lexicon) and not _only_located(text, g, groups)]
     add_ambiguous_aliases(text, groups, lexicon, token_starts)
     add_abbreviations(text, groups, token_starts)
     return _to_records(text, groups, walker.titles, lexicon)
@@ -233,7 +237,7 @@ def _main_places(text: str, lexicon: Lexicon, units) -> list[str]:
     Chongqing county or one whose city the text also names, since many are also words.
     """
     units = units or [Unit(w, a, b, "?") for w, a, b in tokenize(text)]
-    cities, counties = Counter(), Counter()
+    cities, counties, written_full = Counter(), Counter(), set()
     for unit in units:
         full = lexicon.places.get(unit.text)
         if not full or not (full == unit.text or unit.tag == "PLACE"):
@@ -244,9 +248,13 @@ def _main_places(text: str, lexicon: Lexicon, units) -> list[str]:
             cities[full] += weight
         elif level == 2:
             counties[full] += weight
+            if weight == 3:
+                written_full.add(full)
     counties = Counter({c: n for c, n in counties.items()
                         if n >= 3 or lexicon.place_parent.get(c) in (*cities, "重庆市")})
     county, city = _top(counties, lexicon), _top(cities, lexicon)
+    if county and city and county not in written_full and lexicon.place_parent.get(county) != city:
+        county = None       # 东湖 (南昌's 东湖区) in a text about 武汉: a word, not the county
     if county and (city is None or lexicon.place_parent.get(county) == city
                    or counties[county] >= cities[city]):
         return _ancestors(county, lexicon)
@@ -314,12 +322,19 @@ def _keep(group: Group, lexicon: Lexicon) -> bool:
     return not is_place or group.type == "platform"
 
 
-def _only_located(text: str, group: Group) -> bool:
-    """A park or zone written only as where something is (在永川高新区…举行, 位于…科学城)."""
+def _only_located(text: str, group: Group, groups: list[Group] = ()) -> bool:
+    """A park or zone written only as where something is (在永川高新区…举行, 位于…科学城).
+
+    Mentions nested in another body's name (the zone in 垫江高新技术产业开发区管理委员会)
+    say nothing either way.
+    """
     if group.type != "platform" or not group.candidates:
         return False
+    longer = [(c.start, c.end) for g in groups if g is not group for c in g.candidates]
+    own = [c for c in group.candidates
+           if not any(a <= c.start and c.end <= b and b - a > c.end - c.start for a, b in longer)]
     return all(_LOCATIVE_BEFORE.search(text, max(0, c.start - 6), c.start)
-               for c in group.candidates)
+               for c in own or group.candidates)
 
 
 def _without_place(group: Group, lexicon: Lexicon) -> str | None:

@@ -35,6 +35,9 @@ _APPOSITION_HEADS = ("企业", "方", "单位", "机构", "高校", "院校", "�
 # 五年, 三个月 (durations) and jieba's 内为, 后将 (a postposition glued to a preposition)
 _TIME_OR_MISCUT = re.compile(r"[一二两三四五六七八九十百几多数\d]+(?:年|个月)|"
                              r"[内中上下前后里外][为在对向把被将从]")
+_FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法国", "英国", "韩国", "意大利", "瑞士",
+                                "荷兰", "瑞典", "丹麦", "芬兰", "挪威", "比利时", "奥地利", "西班牙", "加拿大",
+                                "澳大利亚", "新西兰", "以色列", "泰国", "马来西亚", "印度尼西亚", "越南"})
 _BRIDGED_TYPES = frozenset({"university", "institute", "platform", "hospital"})
 _VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 _OPEN = {"”": "“", '"': '"', "’": "‘", "）": "（", ")": "("}
@@ -109,6 +112,10 @@ class Walker(ListedCandidates):
                                         bridge=suffix.type in _BRIDGED_TYPES)
         if generic or self._inside_word(start, end):
             return None
+        if suffix.text[0] in LEVEL_CHARS and units and not self._place_before(units[-1], suffix):
+            units = []          # 重大事项报|区委: 区委 stands alone, elliptical
+        if suffix.type == "company" and len(units) > 1 and units[0].text in _FOREIGN_COUNTRIES:
+            units = units[1:]   # 新加坡|凯德集团: the country says where the company is from
         name_start = units[0].start if units else start
         if _COUNTED.search(self.text[max(0, name_start - 6):name_start]):
             return None
@@ -131,6 +138,10 @@ class Walker(ListedCandidates):
         if not proper and ("proper" in suffix.flags or self._planned(name_start)):
             candidate.bare = True
         return candidate
+
+    def _place_before(self, unit: Unit, suffix) -> bool:
+        """渝中|区委 (渝中区 cut apart), 北碚|区委: a place right before a level suffix."""
+        return unit.tag in ("PLACE", "ORG", "QUOTE") or unit.text + suffix.text[0] in self.lexicon.places
 
     def _type_of(self, suffix, units: list[Unit]) -> str:
         """The suffix's type, or the parent body's where the suffix only names a part.
@@ -258,9 +269,29 @@ class Walker(ListedCandidates):
             return [unit], -1
         if unit.tag == "?" and len(text) > 1 and text[-1] in _AFTER_NAME and self._suffix_at(unit.end - 1):
             return None         # 商务委与|重庆…有限公司: jieba joined a name's suffix and 与
-        if self._can_take(unit) or lenient and self._company_word(unit):
+        if self._can_take(unit) or lenient and (self._company_word(unit) or self._trade_name_char(i)) \
+                or self._leading_duo(i, taken):
             return [unit], i - 1
         return None
+
+    def _trade_name_char(self, i: int) -> bool:
+        """重庆|中|天|电子科技有限公司: a trade name jieba cut into single characters,
+        right after the place that opens a company name."""
+        for k in range(i, max(i - 3, -1), -1):
+            unit = self.units[k]
+            if unit.tag == "PLACE" and k < i:
+                return True
+            if len(unit.text) != 1 or not is_name_char(unit.text) or unit.text in self.stops \
+                    or unit.text in _AFTER_NAME or unit.tag in ("x", "m", "p", "c", "u", "uj"):
+                return False
+        return False
+
+    def _leading_duo(self, i: int, taken: list[Unit]) -> bool:
+        """多|尺度 opening a name at a clause start (多尺度制造技术重点实验室), not a count."""
+        unit = self.units[i]
+        if unit.text != "多" or not taken or taken[0].tag != "n" or len(taken[0].text) < 2:
+            return False
+        return i == 0 or self.units[i - 1].tag == "x" or self.units[i - 1].text in ("的", "\n")
 
     def _bridge(self, i: int, unit: Unit, taken: list[Unit]):
         """Cross a verb or 与 inside a name that opens on a place or a known name.
@@ -282,16 +313,31 @@ class Walker(ListedCandidates):
             if left.text in _JOINS:
                 joins += 1
             elif not self._bridge_word(left):
+                if joins and self._opens_name(left):
+                    break       # 下属的|微纳制造|与|系统集成研究中心: the name opens after 的
                 return None
             middle.insert(0, left)
             j -= 1
         else:
-            return None
+            if not (joins and j < 0):
+                return None
         if not middle or middle[0].text in _JOINS or middle[0].tag in _VERB_TAGS or joins > 1:
             return None
-        if joins and (not taken or any(u.tag in ("ORG", "PLACE") for u in self._first_name(taken))):
+        if joins and not self._joined_tail_ok([*middle, unit, *taken]):
             return None
         return [*middle, unit], j
+
+    @staticmethod
+    def _opens_name(unit: Unit) -> bool:
+        """Punctuation or 的 before a name whose words are joined by 与."""
+        return unit.tag == "x" or unit.text == "的"
+
+    def _joined_tail_ok(self, units: list[Unit]) -> bool:
+        """The words after 与 go on the same name: no place or known name opens them
+        (西南大学与长安汽车研究院 is two bodies)."""
+        last = max(k for k, u in enumerate(units) if u.text in _JOINS)
+        after = units[last + 1:]
+        return bool(after) and not any(u.tag in ("ORG", "PLACE") for u in self._first_name(after))
 
     def _first_name(self, taken: list[Unit]) -> list[Unit]:
         """The units of ``taken`` up to the first that ends an organisation name."""

@@ -37,6 +37,10 @@ _NOT_PARTY_CLAUSE = re.compile(r"据|介绍|获悉|记者|表示|指出|说|讲�
 _NOT_PARTY_SPAN = re.compile(
     r"在[^，,。；;]{1,30}?(?:见证|主持|陪同|见证下)|由[^，,。；;]{1,30}?(?:主办|承办|指导)"
     r"|在[^，,。；;]{1,30}?(?:举行|举办|召开)")
+_CEREMONY = r"(?:签约仪式|签约活动|签约大会|签约会|推介会|招商会|洽谈会|对接会)"
+_HOSTS = re.compile(rf"(?:举行|举办|主办|召开|组织|开展)(?:了)?[^，,。；;]{{0,25}}?{_CEREMONY}")
+_NAMES_BATCH = re.compile(rf"[^，,。；;与和同及、在]{{0,20}}?(?:招商|推介|集中签约)[^，,。；;与和同及、在]{{0,12}}?{_CEREMONY}")
+_SIDE_LATER = re.compile(r"[，,](?:并|还|现场|随后)?(?:与|同)")
 AFTER_SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)(?:到|在|于)?([^，,。；;、“”\"（）()的]{2,25})")
 
 
@@ -119,7 +123,8 @@ def parties(sent: Sentence, triggers: list[int], found: list[Mention]) -> list[s
             continue
         inside = any(s <= rel < e for s, e in allowed)
         if inside and not any(s <= rel < e for s, e in excluded) \
-                and not _committee_title(sent.text, end - sent.start, name):
+                and not _committee_title(sent.text, end - sent.start, name) \
+                and not _hosts(sent.text, rel, end - sent.start):
             named.append((rel, name))
     for rel, name in [*_unknown_siblings(sent, found), *_referred(sent, found)]:
         if any(s <= rel < e for s, e in allowed) and not any(s <= rel < e for s, e in excluded):
@@ -170,6 +175,18 @@ def _is_name(piece: str) -> bool:
     from nlp.signings import _place_lexicon      # jionlp's place names, loaded once
     return bool(_NAME_LIKE.fullmatch(piece)) and not _NOT_NAME.search(piece) \
         and piece not in _place_lexicon()
+
+
+def _hosts(text: str, start: int, end: int) -> bool:
+    """区政府举行…集中签约活动 / 中国（绵阳）科技城招商引资项目集中签约仪式: the
+    body alone holds the ceremony or names the batch, it is not a side (unless
+    it then signs with someone: …，与10家企业签约)."""
+    if start and text[start - 1] in "与和同及、":
+        return False
+    hosts = _HOSTS.match(text, end)
+    if hosts:
+        return not _SIDE_LATER.search(text, hosts.end())
+    return bool(_NAMES_BATCH.match(text, end))
 
 
 def _committee_title(text: str, end: int, name: str) -> bool:

@@ -19,9 +19,8 @@ classifies words and sentences, so that each rule is stated once:
   (已累计与…签署, 今年以来…新签约) are events of their own;
 - 会上 / 当天 / 同日 / 期间 take the date of the meeting named earlier.
 
-It also reads the sentence-level fields: clauses, the count of what was
-signed and the total amount (thresholds, parts, phases, output and one side's
-commitments excluded).
+It also splits sentences into clauses and finds what an agreement is about;
+the count and amount of a signing are read in nlp/signing_amounts.py.
 """
 from __future__ import annotations
 
@@ -95,40 +94,27 @@ _CARRIES_DATE = re.compile(
 _DATELINE = re.compile(
     r"^[^，,。；;]{0,30}?(?:\d{1,2}[日时]|本报|本网|本台|本刊|客户端|网|报|社)(?:讯|电)"
     r"(?:\s*[（(][^）)]{0,40}[）)])?")
-_THRESHOLD_BEFORE = re.compile(r"(?:均|每|单个|单体|单项|最大|最高|最低|最小|平均)[^，,。；;\d]{0,6}$")
-_SUBSET_CLAUSE = re.compile(r"\s*其中")
-_THRESHOLD_WORD = re.compile(r"(?:超过|超|逾|过|突破|不低于|不少于|不超过|高于|以上)$")
-_THRESHOLD_AFTER = re.compile(r"(?:以上|以下|以内|级)|的?(?:重大|重点|大)?(?:项目|企业)")
 _REPORT = re.compile(r"记者|获悉|了解到|得知")
 _STATISTIC = re.compile(r"[^，,。；;]{0,16}?(?:面积|产量|覆盖率|占比|比例|履约率)")
-_COMMITMENT = re.compile(r"(?:提供|给予|安排|投入|出资|设立|授予)[^，,。；;]{0,12}$")
-_NOT_INVESTMENT = re.compile(      # output, revenue and one phase of a project: not what was signed
-    r"(?:产值|营收|营业收入|销售收入|销售额|收入|税收|利税|纳税|效益|增加值|[一二三四首]期)[^，,。；;\d]{0,6}$")
 _OBJECT = re.compile(
     rf"{_SIGN_VERB}(?:了)?([^，,。；;]{{2,60}}?)(?:协议|合同|备忘录|意向书|合作书)"
     r"|签约(?:共建|合建|组建|设立|建设|打造)([^，,。；;]{2,60})")
 
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
-_MULTIPLIERS = {None: 1, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
-_TOTAL = re.compile(r"(?:总投资额?|投资总额|总金额|总额|签约金额|签约额|签约资金|合同金额|协议金额|协议投资|协议引资|引资额|"
-                    r"合同总?额|共计|合计|累计|总计)[^，,。；;\d]{0,6}$")
-_MONEY_CONTEXT = re.compile(r"(?:投资|金额|资金|价值|总价|标的)[^，,。；;\d]{0,6}$")
-_OPENING_COUNT = re.compile(        # a later clause about the whole batch: 15个项目总投资52亿元, 共计15个项目
-    r"\s*(?:共计|合计|共有|总计|共|涉及)?\s*(\d+)\s*(?:余|多)?\s*(?:个|家|项)(?:重点|重大|招商|产业)?(?:项目|企业)"
-    r"(?:总投资|投资总额|协议投资|签约|合计|共计|，|,|。|；|$)")
-_SIGNED_COUNT = re.compile(r"签约|签订|签署")
-_SIGNING_WORDS = re.compile(r"签约|签订|签署|签下|协议|合同")
 
 
 # ---------------------------------------------------------------- triggers
 
 _TARGET = re.compile(r"力争|(?:预期|工作)?目标(?:是|为)")
+_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条")        # 第三条 …: a rule, not a report
+_RELATIVE = re.compile(r"(?:签约|签订|签署|签下)的")                       # 2022年签订的协议，目前…
+_PERFECT = re.compile(r"已|累计|共|新|先后|陆续|以来|全年")                 # 已签约的, 今年以来新签约的: reports
 
 
 def triggers(sentence: str) -> list[int]:
     """Positions of the real signing triggers in a sentence (none for captions,
     plans, service contracts, technology-contract statistics)."""
-    if not TRIGGER.search(sentence) or _CAPTION.search(sentence):
+    if not TRIGGER.search(sentence) or _CAPTION.search(sentence) or _ARTICLE.match(sentence):
         return []
     if _TECH_CONTRACT.search(sentence) and not re.search(r"签约|协议|备忘录", sentence):
         return []
@@ -159,7 +145,8 @@ def clause_end(sentence: str, pos: int) -> int:
     return min(ends) if ends else len(sentence)
 
 
-def _clause_start(sentence: str, pos: int) -> int:
+def clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last comma, colon or terminator)."""
     return max(sentence.rfind(c, 0, pos) for c in "，,：:。；;") + 1
 
 
@@ -170,6 +157,14 @@ def _is_nominal(sentence: str, end: int, clause_start: int) -> bool:
         return False
     clause = sentence[clause_start:clause_end(sentence, end)]
     return not (COUNT.search(clause) or MONEY.search(clause))
+
+
+def _is_relative(sentence: str, pos: int) -> bool:
+    """签订的协议 / 去年签约的项目 as a noun phrase about a past signing (学校与市里
+    2022年签订的协议，目前已…), unless the clause reports a perfect or cumulative
+    signing (已签约的, 今年以来新签约的)."""
+    return bool(_RELATIVE.match(sentence, pos)) \
+        and not _PERFECT.search(sentence, clause_start(sentence, pos), pos)
 
 
 def _has_instrument(sentence: str, match: re.Match) -> bool:
@@ -209,13 +204,16 @@ def is_mention(sentence: str, pos: int) -> bool:
     """Whether the trigger at ``pos`` names the ceremony or an earlier signing
     (签约仪式上, 见证签约, 参加了签约活动, 根据签约协议, 此次签约) instead of reporting one.
 
-    签署/签订 with an instrument always report a signing."""
+    签署/签订 with an instrument report a signing unless they qualify a noun
+    (学校与市里2022年签订的协议，目前…)."""
+    if _is_relative(sentence, pos):
+        return True
     if not sentence.startswith(("签约", "签字"), pos):
         return False
     end = pos + 2
     if sentence.startswith("仪式", end) and sentence.startswith("签字", pos):
         end += 2
-    before = sentence[_clause_start(sentence, pos):pos]
+    before = sentence[clause_start(sentence, pos):pos]
     attended = _ATTEND_BEFORE.search(before) and _CEREMONY_NOUN.match(sentence, end)
     return bool(_MENTION_AFTER.match(sentence, end) or _MENTION_BEFORE.search(before) or attended
                 or _RESTATEMENT.search(sentence))
@@ -226,6 +224,12 @@ def acts(sentence: str, positions: list[int]) -> list[int]:
     if _RESTATEMENT.search(sentence):
         return []
     return [pos for pos in positions if not is_mention(sentence, pos)]
+
+
+def relatives(sentence: str, positions: list[int]) -> list[int]:
+    """The triggers that qualify a noun (A与B签订的…项目): no event of their own,
+    but they name the sides when they detail the event before."""
+    return [pos for pos in positions if _is_relative(sentence, pos)]
 
 
 def is_ceremony_only(sentence: str, positions: list[int]) -> bool:
@@ -261,7 +265,7 @@ def is_explicit_anaphor(sentence: str) -> bool:
 def is_planned(sentence: str) -> bool:
     """Whether a signing word of the sentence is planned or negated (有望在年内签约的项目)."""
     for match in TRIGGER.finditer(sentence):
-        if _PLAN.search(sentence[_clause_start(sentence, match.start()):match.start()]):
+        if _PLAN.search(sentence[clause_start(sentence, match.start()):match.start()]):
             return True
     return False
 
@@ -304,7 +308,7 @@ def dateline_end(sentence: str) -> int:
 
 def is_report_date(sentence: str, start: int, end: int) -> bool:
     """Whether a date is when the news was gathered (4月18日，记者从…获悉；记者11月5日从…获悉)."""
-    clause_s = max(_clause_start(sentence, start), dateline_end(sentence))
+    clause_s = max(clause_start(sentence, start), dateline_end(sentence))
     first_end = clause_end(sentence, end)
     span_end = clause_end(sentence, first_end + 1) if first_end < len(sentence) else first_end
     return bool(_REPORT.search(sentence[clause_s:span_end]))
@@ -317,22 +321,6 @@ def is_dateline_date(sentence: str, end: int) -> bool:
 
 # ---------------------------------------------------------------- fields
 
-def money_is_not_total(sentence: str, start: int, end: int) -> bool:
-    """A threshold (超过5亿元的项目, 均超过5000万元, 亿元以上项目, 最大项目投资20亿元),
-    a part (其中…投资45亿元) or one side's commitment (提供意向授信30亿元, 投入研发经费
-    800万元): never the signing's amount."""
-    clause_start = _clause_start(sentence, start)
-    if _SUBSET_CLAUSE.match(sentence, clause_start):
-        return True                     # …，其中工业项目8个、投资45亿元: a part of the event
-    before = sentence[clause_start:start]
-    if _THRESHOLD_BEFORE.search(before) or _COMMITMENT.search(before) or _NOT_INVESTMENT.search(before):
-        return True
-    after = sentence[end:end + 8]
-    if after.startswith(("以上", "以下", "以内", "级")):
-        return True
-    return bool(_THRESHOLD_WORD.search(before) and _THRESHOLD_AFTER.match(after))
-
-
 def object_spans(sentence: str) -> list[tuple[int, int]]:
     """[start, end) of what an agreement is about (签署共建X研究院合作协议, 签约共建X):
     organisations named there are its object, not its sides."""
@@ -343,65 +331,3 @@ def object_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def count(sentence: str, trigger: int) -> int | None:
-    """How many projects/enterprises/agreements the sentence says were signed:
-    the count nearest the trigger in a signing clause, else in an earlier clause."""
-    spans = clauses(sentence)
-    at = clause_index(spans, trigger)
-    order = [i for i in range(len(spans)) if TRIGGER.search(sentence[slice(*spans[i])])]
-    order += [i for i in range(at - 1, -1, -1) if i not in order]
-    for i in order:
-        if i > at and not _SIGNED_COUNT.search(sentence[slice(*spans[i])]):
-            continue
-        found = list(COUNT.finditer(sentence, *spans[i]))
-        if found:
-            best = min(found, key=lambda m: abs(m.start() - trigger))
-            return _number(best.group(1))
-    for start, end in spans[at + 1:]:
-        match = _OPENING_COUNT.match(sentence, start, end)
-        if match:
-            return _number(match.group(1))
-    return None
-
-
-def signed_count(sentence: str) -> int | None:
-    """A count tied to signing words in a detail sentence (签约项目12个, 12个项目签约)."""
-    for match in COUNT.finditer(sentence):
-        window = sentence[max(0, match.start() - 8):match.end() + 8]
-        if _SIGNED_COUNT.search(window):
-            return _number(match.group(1))
-    return None
-
-
-def _number(text: str) -> int | None:
-    """Arabic digits or a small Chinese numeral (两, 十二) as an int."""
-    if text.isdigit():
-        return int(text)
-    digits = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    tens, sep, units = text.partition("十")
-    if not sep:
-        return digits.get(text)
-    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
-
-
-def amount(sentence: str, *, detail: bool = False) -> dict | None:
-    """The total money stated for the signing: {'value': …, 'unit': '元'}; a
-    total word (总投资, 签约金额, 合计) wins, thresholds and commitments never count.
-    A ``detail`` sentence gives only an amount named by a total word."""
-    candidates = []
-    for match in MONEY.finditer(sentence):
-        if money_is_not_total(sentence, match.start(), match.end()):
-            continue
-        before = sentence[max(0, match.start() - 12):match.start()]
-        rank = 0 if _TOTAL.search(before) else 1 if _MONEY_CONTEXT.search(before) else 2
-        if rank == 2 and not _SIGNING_WORDS.search(sentence[slice(*clause_around(sentence, match.start()))]):
-            continue
-        candidates.append((rank, match))
-    if not candidates:
-        return None
-    rank, match = min(candidates, key=lambda c: c[0])
-    if detail and rank > 0:
-        return None
-    value = round(float(match.group(1)) * _MULTIPLIERS[match.group(2)], 2)
-    value = int(value) if value.is_integer() else value
-    return {"value": value, "unit": match.group(3)}

@@ -35,8 +35,8 @@ from nlp.signing_parties import AFTER_SETTLE, antecedents as _antecedents, inves
 from nlp.signing_parties import listed as _listed, mentions as _mentions, parties as _parties
 from nlp.signing_parties import settle_mentions as _settle_mentions
 from nlp.signing_rules import COUNT as _COUNT, TRIGGER as _TRIGGER
-from nlp.signing_rules import amount as _amount, clause_around as _clause_around
-from nlp.signing_rules import count as _count, signed_count as _signed_count
+from nlp.signing_amounts import amount as _amount, count as _count, signed_count as _signed_count
+from nlp.signing_rules import clause_around as _clause_around
 from nlp.wordscan import WordScanner
 from policyminer.records import Organization, Signing
 
@@ -332,7 +332,7 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
         last = events[-1] if events else None
         acts = rules.acts(sent.text, triggers)
         if last and _continues(sentences, index, last, triggers, acts, published):
-            _merge(last, index, sent, acts, mentions)
+            _merge(last, index, sent, acts or rules.relatives(sent.text, triggers), mentions)
         elif acts:
             signing = _build(sentences, index, acts, mentions, places, region, published, hosts)
             batch = bool(_CEREMONY.search(sent.text)) or (signing.count or 0) >= 2
@@ -384,6 +384,8 @@ def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: 
         return True
     if event.batch and index - event.last <= 2 and _announces_only(sentences[event.index], event.signing):
         return True                     # 签约仪式举行。A与B签署…: the ceremony's signing
+    if own is None and _sides_unnamed(sentences[event.index], event):
+        return True                     # 集中签约仪式…现场签约项目16个。…A与B签署…: one of its signings
     return event.batch and (detail or rules.is_on_site(sent.text))
 
 
@@ -391,6 +393,12 @@ def _announces_only(first: _Sentence, signing: Signing) -> bool:
     """Whether an event's first sentence only announces its ceremony, with no
     count or amount (…签约仪式举行, 举行重大项目集中签约仪式)."""
     return signing.count is None and signing.amount is None and bool(_CEREMONY.search(first.text))
+
+
+def _sides_unnamed(first: _Sentence, event: _Event) -> bool:
+    """Whether the event is a ceremony whose sides are not named yet: a signing
+    right after it, with no time of its own, is one of the ceremony's."""
+    return event.batch and not event.signing.parties and bool(_CEREMONY.search(first.text))
 
 
 def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions) -> None:

@@ -57,6 +57,7 @@ def test_relative_year(word, published, expected):
     pytest.param("本月10日", "2025-04-10", id="benyue-day"),
     pytest.param("昨天", "2025-04-24", id="zuotian"),
     pytest.param("前天", "2025-04-23", id="qiantian"),
+    pytest.param("前日", "2025-04-23", id="qianri-is-qiantian"),
     pytest.param("今日", "2025-04-25", id="jinri"),
     pytest.param("6日", "2025-04-06", id="bare-day"),
     pytest.param("28日", "2025-04-28", id="bare-day-within-a-week-after"),
@@ -108,6 +109,10 @@ def test_resolve_date_published_forms(published, expected):
     pytest.param("每周一召开调度会。", [], id="recurring-weekday"),
     pytest.param("签约15个项目，总投资20亿元。", [], id="counts-not-dates"),
     pytest.param("２０２４年５月，园区开园。", [(0, 7, "2024-05")], id="fullwidth-offsets"),
+    # 前日 is 前天, not the tail of 目前日均 or 提前日
+    pytest.param("前日，双方签署协议。", [(0, 2, "2025-04-23")], id="qianri"),
+    pytest.param("目前日均客流2万人次。", [], id="muqian-rijun-not-qianri"),
+    pytest.param("按提前日期办理。", [], id="tiqian-not-qianri"),
 ])
 def test_find_dates(text, expected):
     found = find_dates(text, published=PUBLISHED)

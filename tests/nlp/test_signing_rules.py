@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp import signing_amounts as amounts
 from nlp import signing_rules as rules
 
 
@@ -117,7 +118,7 @@ def test_report_dates(sentence, date, expected):
 ])
 def test_money_is_not_total(sentence, money, expected):
     start = sentence.index(money)
-    assert rules.money_is_not_total(sentence, start, start + len(money)) is expected
+    assert amounts.money_is_not_total(sentence, start, start + len(money)) is expected
 
 
 @pytest.mark.parametrize("sentence, objects", [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp import signing_amounts as amounts
 from nlp import signing_rules as rules
 
 
@@ -79,7 +80,7 @@ def test_is_detail(sentence, expected):
     pytest.param("北碚区与重庆银行签署协议，将支持5家企业上市。", None, id="later-clause-not-about-the-signing"),
 ])
 def test_count_in_a_later_clause(sentence, count):
-    assert rules.count(sentence, sentence.index("签")) == count
+    assert amounts.count(sentence, sentence.index("签")) == count
 
 
 @pytest.mark.parametrize("sentence, value", [
@@ -91,4 +92,4 @@ def test_count_in_a_later_clause(sentence, count):
     pytest.param("12个项目签约，总投资56亿元，其中工业项目投资45亿元。", 5_600_000_000, id="total-and-part"),
 ])
 def test_amount_is_never_output_phase_or_part(sentence, value):
-    assert (rules.amount(sentence) or {}).get("value") == value
+    assert (amounts.amount(sentence) or {}).get("value") == value
