@@ -211,6 +211,20 @@ class KeywordModel:
         self.matrix = _prune_rows(matrix.tocsr(), self.max_terms)
         return self
 
+    def update(self, keep: Sequence[int], documents: Sequence[Sequence[str]]) -> "KeywordModel":
+        """Keep rows ``keep`` (in that order), then append rows for ``documents`` (already cut into terms).
+
+        The new rows are weighted with the fitted vocabulary and idf; terms the
+        corpus had not seen are left out until the next full :meth:`fit`.
+        """
+        from scipy.sparse import vstack
+        self._check()
+        parts = [self.matrix[np.asarray(keep, dtype=np.int64)]]
+        if documents:
+            parts.append(_prune_rows(self.vectorizer.transform(documents).tocsr(), self.max_terms))
+        self.matrix = vstack(parts, format="csr")
+        return self
+
     def vector(self, document_terms: Sequence[str]):
         """The L2-normalised tf-idf row of a new document (terms unseen in the corpus are dropped)."""
         self._check()

@@ -27,6 +27,10 @@ from policyminer.records import Organization
 EXPANDED_TYPES = frozenset({"government", "party", "hospital", "association", "media"})
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _DOTS = str.maketrans("", "", "·•・ ")
+_FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法国", "英国", "韩国", "意大利", "瑞士",
+                                "荷兰", "瑞典", "丹麦", "芬兰", "挪威", "比利时", "奥地利", "西班牙", "加拿大",
+                                "澳大利亚", "新西兰", "以色列", "泰国", "马来西亚", "印度尼西亚", "越南"})
+
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
 _LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|地处|坐落在|落户|落地|选址|布局在|就地)\s*$")
 _PARTY_COMMITTEE = re.compile(r"(?<=[区市县省州旗])委员会$")
@@ -353,6 +357,16 @@ def _without_place(group: Group, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _without_country(group: Group) -> str | None:
+    """新加坡丰益国际有限公司 → 丰益国际有限公司: the company without the country it is from."""
+    if group.type != "company":
+        return None
+    for size in (2, 3, 4):
+        if group.name[:size] in _FOREIGN_COUNTRIES and len(group.name) - size >= 4:
+            return group.name[size:]
+    return None
+
+
 def _to_records(text: str, groups: list[Group], titles, lexicon: Lexicon) -> list[Organization]:
     spans = mentions_of(text, groups, titles)
     records = []
@@ -361,9 +375,9 @@ def _to_records(text: str, groups: list[Group], titles, lexicon: Lexicon) -> lis
         if not found:
             continue
         aliases = [s for s in group.surfaces() if s != group.name]
-        bare_form = _without_place(group, lexicon)
-        if bare_form and bare_form not in aliases:
-            aliases.append(bare_form)
+        for bare_form in (_without_place(group, lexicon), _without_country(group)):
+            if bare_form and bare_form not in aliases:
+                aliases.append(bare_form)
         records.append(Organization(group.name, group.type, aliases, [list(s) for s in found]))
     records.sort(key=lambda o: o.mentions[0][0])
     return records

@@ -35,9 +35,6 @@ _APPOSITION_HEADS = ("企业", "方", "单位", "机构", "高校", "院校", "�
 # 五年, 三个月 (durations) and jieba's 内为, 后将 (a postposition glued to a preposition)
 _TIME_OR_MISCUT = re.compile(r"[一二两三四五六七八九十百几多数\d]+(?:年|个月)|"
                              r"[内中上下前后里外][为在对向把被将从]")
-_FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法国", "英国", "韩国", "意大利", "瑞士",
-                                "荷兰", "瑞典", "丹麦", "芬兰", "挪威", "比利时", "奥地利", "西班牙", "加拿大",
-                                "澳大利亚", "新西兰", "以色列", "泰国", "马来西亚", "印度尼西亚", "越南"})
 _BRIDGED_TYPES = frozenset({"university", "institute", "platform", "hospital"})
 _VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 _OPEN = {"”": "“", '"': '"', "’": "‘", "）": "（", ")": "("}
@@ -114,8 +111,6 @@ class Walker(ListedCandidates):
             return None
         if suffix.text[0] in LEVEL_CHARS and units and not self._place_before(units[-1], suffix):
             units = []          # 重大事项报|区委: 区委 stands alone, elliptical
-        if suffix.type == "company" and len(units) > 1 and units[0].text in _FOREIGN_COUNTRIES:
-            units = units[1:]   # 新加坡|凯德集团: the country says where the company is from
         name_start = units[0].start if units else start
         if _COUNTED.search(self.text[max(0, name_start - 6):name_start]):
             return None
@@ -134,7 +129,9 @@ class Walker(ListedCandidates):
         alone = "alone" in suffix.flags and all(u.text in _ZONE_WORDS for u in units)   # 高新区管委会
         candidate.bare = not (candidate.elliptic or alone or suffix.type == "party" and units) \
             and all(self._is_generic(u) for u in units)
-        proper = any(u.tag in PROPER_TAGS or u.tag == "ns" for u in units)
+        generic_words = self.lexicon.word_set("generic_names")
+        proper = any((u.tag in PROPER_TAGS or u.tag == "ns") and u.text not in generic_words
+                     for u in units)     # 智慧 is tagged a person's name: 建设智慧物流产业园
         if not proper and ("proper" in suffix.flags or self._planned(name_start)):
             candidate.bare = True
         return candidate

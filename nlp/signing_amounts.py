@@ -28,6 +28,9 @@ _OPENING_COUNT = re.compile(        # a later clause about the whole batch: 15�
     r"\s*(?:共计|合计|共有|总计|共|涉及)?\s*(\d+)\s*(?:余|多)?\s*(?:个|家|项)(?:重点|重大|招商|产业)?(?:项目|企业)"
     r"(?:总投资|投资总额|协议投资|签约|合计|共计|，|,|。|；|$)")
 _SIGNED_COUNT = re.compile(r"签约|签订|签署")
+_MODE = r"(?:在?现场|线上|网上|云端?|远程|视频|集中|当场)"
+_PIECES = re.compile(          # 9个项目现场签约、4个项目线上签约: counts of one signing, by mode
+    rf"(?:\d+\s*(?:个|家|项)(?:项目|企业|单位)?{_MODE}签约[、，,和及]){{1,4}}\d+\s*(?:个|家|项)(?:项目|企业|单位)?{_MODE}签约")
 _SIGNING_WORDS = re.compile(r"签约|签订|签署|签下|协议|合同")
 
 
@@ -49,7 +52,11 @@ def money_is_not_total(sentence: str, start: int, end: int) -> bool:
 
 def count(sentence: str, trigger: int) -> int | None:
     """How many projects/enterprises/agreements the sentence says were signed:
-    the count nearest the trigger in a signing clause, else in an earlier clause."""
+    the count nearest the trigger in a signing clause, else in an earlier clause;
+    counts by mode (9个项目现场签约、4个项目线上签约) add up."""
+    pieces = _PIECES.search(sentence)
+    if pieces:
+        return sum(int(m.group(1)) for m in COUNT.finditer(pieces.group()))
     spans = clauses(sentence)
     at = clause_index(spans, trigger)
     order = [i for i in range(len(spans)) if TRIGGER.search(sentence[slice(*spans[i])])]

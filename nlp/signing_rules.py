@@ -54,7 +54,8 @@ _TECH_CONTRACT = re.compile(r"技术合同[^，,。；;]{0,12}(?:登记|成交|�
 _CAPTION = re.compile(r"摄\s*[/／:：]|摄影\s*[/／:：]|供图|^图为|^图片")
 
 # 签约 naming the ceremony or an earlier signing rather than reporting one
-_MENTION_AFTER = re.compile(r"(?:仪式|签字仪式|大会|会议|会|活动|现场)?(?:上|中(?!心)|期间|之际|间隙|现场|结束|后|之后|以后|前|之前)"
+_MENTION_AFTER = re.compile(r"(?:仪式|签字仪式|大会|会议|会|活动|现场)?(?:上|中(?!心)|期间|之际|间隙|现场|结束|后|之后|以后|前|之前"
+                            r"|当天|当日)"
                             r"|的?[^，,。；;]{0,10}?(?:项目|企业)中|到")
 _MENTION_BEFORE = re.compile(
     r"(?:见证(?!下)|观摩|列席)(?:了)?[^，,。；;与和同]{0,20}$"
@@ -73,7 +74,7 @@ _DETAIL = re.compile(
     r"|此次签约|本次签约|这次签约|签约项目中|签约的项目|所签(?:约|订|署)?的"
     r"|^(?:根据|按照|依据|依照)(?:签约|该|上述|此次)?(?:协议|合同|备忘录)")
 _LISTING = re.compile(
-    r"签约(?:的)?(?:企业|项目|单位|客商|机构|高校)(?:主要|分别)?(?:包括|有|为|是|涵盖|来自)"
+    r"签约(?:的)?(?:企业|项目|单位|客商|机构|高校|双方|三方|各方|主体)(?:主要|分别)?(?:包括|有|为|是|涵盖|来自)"
     r"|^(?:[^，,]{0,8}[，,])?(?:分别是|分别为|主要包括|包括)")
 _SIGNED_SUBJECT = re.compile(r"^(?:[^，,]{0,8}[，,])?(?:现场|此次|本次)?签约(?:的)?(?:项目|企业)")
 _SIDES_SUBJECT = re.compile(
@@ -229,6 +230,8 @@ def acts(sentence: str, positions: list[int]) -> list[int]:
 def relatives(sentence: str, positions: list[int]) -> list[int]:
     """The triggers that qualify a noun (A与B签订的…项目): no event of their own,
     but they name the sides when they detail the event before."""
+    if _RESTATEMENT.search(sentence):
+        return []                       # 这是…签署的第4份协议: says nothing of the sides
     return [pos for pos in positions if _is_relative(sentence, pos)]
 
 

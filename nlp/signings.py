@@ -418,7 +418,7 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
         if project not in signing.projects:
             signing.projects.append(project)
     named = _parties(sent, acts, mentions) if acts else []
-    if not acts and event.batch and rules.lists_signed(sent.text):
+    if not acts and (event.batch or not signing.parties) and rules.lists_signed(sent.text):
         named = _listed(sent, mentions)
     elif not acts and event.batch and rules.is_detail(sent.text):
         named = [name for name in _listed(sent, mentions) if _invests(sent, name, mentions)]

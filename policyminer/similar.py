@@ -42,6 +42,7 @@ STATE_FILE = "keywords.json"
 KEYWORDS = 10           # keywords per document
 SHARED = 5              # shared keywords shown per similar document
 IDF_CORPUS, IDF_GENERAL = "corpus", "general"   # metadata.keywords_idf
+REFIT_SHARE = 0.2       # refit from scratch once this share of the fitted corpus has changed
 
 
 def model_path(ws: Workspace) -> Path:
@@ -130,29 +131,71 @@ def refresh_model(ws: Workspace, *, force: bool = False) -> Refresh:
     if current is not None and state.get("digest") == digest:
         _write_state(ws, {**state, "files": files})
         return Refresh(current, False, len(current), " (shards rewritten, records unchanged)")
-    try:
-        model = fit_store(store, dictionary_dir=ws.dictionaries_dir)
-    except EmptyCorpus:
-        return Refresh(None, False)
+    changed = update_model(current, store) if current is not None else None
+    model, reason = (current, f" (updated: {changed} records changed)") if changed is not None else (None, "")
+    if model is None:
+        try:
+            model = fit_store(store, dictionary_dir=ws.dictionaries_dir)
+        except EmptyCorpus:
+            return Refresh(None, False)
+        reason = "" if state else " (first fit)"
     model.meta["digest"] = digest
     model.save(path)
     _write_state(ws, {"digest": digest, "files": files, "documents": len(model)})
-    return Refresh(model, True, len(model), "" if state else " (first fit)")
+    return Refresh(model, True, len(model), reason)
+
+
+def update_model(model: KeywordModel, store: ExtractedStore) -> int | None:
+    """Bring ``model`` up to date with ``store`` without refitting; returns how many records changed.
+
+    Unchanged records keep their rows; new and changed ones are weighted with
+    the fitted idf. Returns None (and leaves the model alone) when the changes
+    since the last full fit pass REFIT_SHARE of that corpus: a full fit is due.
+    """
+    meta = model.meta
+    rows, hashes, versions = meta.get("rows", {}), meta.get("hashes", []), meta.get("versions")
+    fitted = meta.get("fitted", len(model))
+    budget = REFIT_SHARE * fitted - meta.get("drift", 0)
+    if versions is None or budget <= 0:
+        return None
+    keep, kept, fresh, documents = [], [], [], []
+    for record in store:
+        row, digest = rows.get(record.id), text_hash(record)
+        entry = (record.id, record.url, record.title or "", digest, record.extractor_version)
+        if row is not None and hashes[row] == digest and versions[row] == record.extractor_version:
+            keep.append(row)
+            kept.append(entry)
+            continue
+        fresh.append(entry)
+        documents.append(model.terms(*record_input(record)))
+        if len(fresh) > budget:
+            return None
+    changed = len(fresh) + len(rows) - len(keep) - sum(1 for e in fresh if e[0] in rows)
+    if changed > budget:
+        return None
+    model.update(keep, documents)
+    approx = meta.get("approx") or [False] * len(hashes)
+    _set_rows(meta, kept + fresh)
+    meta["approx"] = [approx[row] for row in keep] + [True] * len(fresh)   # rows weighted without refit
+    meta["drift"] = meta.get("drift", 0) + changed
+    return changed
+
+
+def _set_rows(meta: dict[str, Any], entries: list[tuple[str, str, str, str, str]]) -> None:
+    """Row i of the model is ``entries[i]``: (id, url, title, text hash, extractor version)."""
+    ids, urls, titles, hashes, versions = (list(column) for column in zip(*entries)) if entries else ([],) * 5
+    meta.update(ids=ids, urls=urls, titles=titles, hashes=hashes, versions=versions,
+                rows={rid: row for row, rid in enumerate(ids)})
 
 
 def fit_store(store: ExtractedStore, *, dictionary_dir: Path | None = None) -> KeywordModel:
     """Fit a model over every record of ``store``, streaming them; row i is the i-th record."""
-    ids: list[str] = []
-    urls: list[str] = []
-    titles: list[str] = []
-    hashes: list[str] = []
+    entries: list[tuple[str, str, str, str, str]] = []
 
     def inputs() -> Iterator[tuple[str, list[Span]]]:
         for record in store:
-            ids.append(record.id)
-            urls.append(record.url)
-            titles.append(record.title or "")
-            hashes.append(text_hash(record))
+            entries.append((record.id, record.url, record.title or "", text_hash(record),
+                            record.extractor_version))
             yield record_input(record)
 
     model = KeywordModel(dictionary_dir=dictionary_dir)
@@ -160,8 +203,8 @@ def fit_store(store: ExtractedStore, *, dictionary_dir: Path | None = None) -> K
         model.fit(inputs())
     except ValueError as exc:
         raise EmptyCorpus(f"{store.root}: no record has a title or text to fit keywords on") from exc
-    model.meta.update(ids=ids, urls=urls, titles=titles, hashes=hashes,
-                      rows={rid: row for row, rid in enumerate(ids)})
+    _set_rows(model.meta, entries)
+    model.meta.update(fitted=len(entries), drift=0, approx=[False] * len(entries))
     return model
 
 
@@ -194,13 +237,16 @@ def stored_model(ws: Workspace) -> KeywordModel | None:
 # --- keywords ---------------------------------------------------------------
 
 def record_keywords(model: KeywordModel | None, record: Extracted, k: int = KEYWORDS) -> tuple[list[str], str]:
-    """(keywords, idf used) of a record: its fitted row when the model holds this very text,
-    else the model's idf over its terms, else jieba's general-Chinese idf ("general")."""
+    """(keywords, idf used) of a record: its fitted row when the model was fitted on this very
+    text, else the model's idf over its terms (new terms count as rare), else jieba's
+    general-Chinese idf ("general")."""
     text, spans = record_input(record)
     if model is None:
         return [t for t, _ in background_keywords(text, k, spans=spans)], IDF_GENERAL
-    row = model.meta.get("rows", {}).get(record.id)
-    if row is not None and model.meta["hashes"][row] == text_hash(record):
+    meta = model.meta
+    row = meta.get("rows", {}).get(record.id)
+    approx = meta.get("approx") or ()
+    if row is not None and meta["hashes"][row] == text_hash(record) and not (approx and approx[row]):
         return [t for t, _ in model.keywords_of(row, k)], IDF_CORPUS
     return [t for t, _ in model.keywords(text, k, spans=spans)], IDF_CORPUS
 

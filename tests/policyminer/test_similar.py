@@ -231,3 +231,26 @@ def test_index_sets_keywords(ws):
 def test_cli_similar_help_shows_an_example(run):
     result = run("similar", "--help")
     assert result.exit_code == 0 and "Example" in result.stdout and "policyminer similar" in result.stdout
+
+
+def test_a_few_changes_update_the_model_without_refitting(ws):
+    similar.refresh_model(ws)
+    added = record("https://www.cqna.gov.cn/b.html", "璧山区与重庆交通大学再签协议",
+                   "璧山区人民政府与重庆交通大学签署智能网联汽车测试基地二期协议，共建新能源汽车实验室。")
+    ExtractedStore(ws.extracted_dir).write([added])
+    refreshed = similar.refresh_model(ws)
+    assert refreshed.rebuilt and "updated: 1 records changed" in refreshed.reason
+    assert refreshed.documents == 6 and refreshed.model.meta["fitted"] == 5
+    neighbours = similar.similar_documents(refreshed.model, added.id, limit=2).to_dict()["similar"]
+    assert {n["url"] for n in neighbours} == {DAILY_URL, PORTAL_URL}
+    assert "实验室" in similar.record_keywords(refreshed.model, added)[0]   # unseen by the fit, still a keyword
+
+
+def test_many_changes_refit_from_scratch(ws):
+    similar.refresh_model(ws)
+    ExtractedStore(ws.extracted_dir).write(
+        record(f"https://www.cqna.gov.cn/{n}.html", f"南岸区新闻{n}", f"南岸区举办第{n}场招商推介会，集中签约项目。")
+        for n in range(3))
+    refreshed = similar.refresh_model(ws)
+    assert refreshed.rebuilt and "updated" not in refreshed.reason
+    assert refreshed.model.meta["fitted"] == 8 and refreshed.model.meta["drift"] == 0
