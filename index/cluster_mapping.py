@@ -28,12 +28,12 @@ from datetime import date
 from typing import Any
 
 from index.reports import signing_day
-from index.keys import (document_codes, keys_version, location_codes, name_keys, org_key,
-                        region_codes)
+from index.keys import (document_codes, fullest_key, keys_version, location_codes, name_keys,
+                        org_key, region_codes)
 from index.segment import ANALYZER, index_text, search_text
 from policyminer.records import Extracted
 
-MAPPING_VERSION = "2"
+MAPPING_VERSION = "3"
 SPACE = "\u2423"                        # ␣ stands for whitespace in the character fields
 DERIVED = ("title_chars", "text_chars", "title_words", "text_words")
 MAX_RESULT_WINDOW = 50_000
@@ -64,7 +64,8 @@ def mappings() -> dict[str, Any]:
                 "metric": _KEYWORD, "unit": _KEYWORD, "qualifier": _KEYWORD,
                 "value": {"type": "double"}, "year": {"type": "integer"}}},
             "organizations": {"type": "nested", "properties": {
-                "name": _KEYWORD, "canonical": _KEYWORD, "type": _KEYWORD, "keys": _KEYWORD}},
+                "name": _KEYWORD, "canonical": _KEYWORD, "type": _KEYWORD, "keys": _KEYWORD,
+                "fullest": _KEYWORD}},
             "signings": {"type": "nested", "properties": {
                 "day": _KEYWORD, "date": _KEYWORD, "parties": _KEYWORD, "party_keys": _KEYWORD,
                 "projects": _KEYWORD, "location": _KEYWORD, "location_code": _KEYWORD,
@@ -151,7 +152,8 @@ def _organizations(record: Extracted) -> tuple[list[dict], dict[str, set[str]]]:
     orgs, names = [], {}
     for org in record.organizations:
         keys = sorted(name_keys([org.name, *org.aliases]))
-        orgs.append({**org.to_dict(), "canonical": org_key(org.name), "keys": keys})
+        orgs.append({**org.to_dict(), "canonical": org_key(org.name), "keys": keys,
+                     "fullest": fullest_key(org.name)})
         for key in keys:
             names.setdefault(key, set()).update(keys)
     return orgs, names

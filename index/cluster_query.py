@@ -17,13 +17,12 @@ from typing import Any
 
 from index.cluster_mapping import chars
 from index.query import And, DateRange, Filter, MatchAll, Node, Not, Or, Term, positive_terms
-from index.keys import fullest_first, org_key, query_codes
+from index.keys import name_of_fullest_key, org_key, query_codes
 from index.segment import canonical, tokens
 from index.sqlite_sql import TITLE_WEIGHT
 
 _FIELDS = {"source": "source", "region": "region", "type": "doc_type", "org": "org_keys"}
 _TOP = "\U0010ffff"
-NAMES = 100                     # written names per organisation read for its fullest one
 MATCH_NONE = {"bool": {"must_not": [{"match_all": {}}]}}
 
 
@@ -125,7 +124,7 @@ def facet_aggregations(size: int) -> dict[str, Any]:
             "terms": {"field": "organizations.canonical", "size": size * 3 + 10,
                       "shard_size": size * 10 + 100, "order": [{"docs": "desc"}, {"_key": "asc"}]},
             "aggs": {"docs": {"reverse_nested": {}},
-                     "name": {"terms": {"field": "organizations.name", "size": NAMES,
+                     "name": {"terms": {"field": "organizations.fullest", "size": 1,
                                         "order": {"_key": "asc"}}}}}}},
     }
 
@@ -135,7 +134,7 @@ def facets(aggregations: dict[str, Any], size: int) -> dict[str, list[dict[str, 
     out = {name: [{"value": b["key"], "count": b["doc_count"]}
                   for b in aggregations[name]["buckets"]]
            for name in ("source", "region", "type", "year")}
-    orgs = [{"value": min((n["key"] for n in b["name"]["buckets"]), key=fullest_first),
+    orgs = [{"value": name_of_fullest_key(b["name"]["buckets"][0]["key"]),
              "count": b["docs"]["doc_count"]}
             for b in aggregations["org"]["keys"]["buckets"] if b["name"]["buckets"]]
     orgs.sort(key=lambda row: (-row["count"], row["value"]))

@@ -53,6 +53,20 @@ def org_key(name: str) -> str:
     return body_key(name)
 
 
+def fullest_key(name: str) -> str:
+    """A string whose plain (code point / UTF-8 byte) order is ``fullest_first`` order.
+
+    Engines that can only sort keys as strings pick the fullest name of a body as
+    the smallest of these; :func:`name_of_fullest_key` gives the name back.
+    """
+    return f"{9999 - min(len(name), 9999):04d}{name}"
+
+
+def name_of_fullest_key(key: str) -> str:
+    """The name inside a :func:`fullest_key`."""
+    return key[4:]
+
+
 def fullest_first(name: str) -> tuple[int, str]:
     """The order the names of one body are shown in: the longest first, then by code point."""
     return -len(name), name

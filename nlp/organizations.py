@@ -111,7 +111,8 @@ def find_organizations(text: str, *, tokens: list[tuple[str, int, int]] | None =
     groups = link_short_forms(groups, lexicon)
     groups = link_attached_short_forms(text, groups, lexicon)
     groups = link_bare_offices(groups, lexicon)
-    groups = [g for g in groups if _keep(g, lexicon) and not _only_located(text, g, groups)]
+    groups = [g for g in groups if _keep(g, lexicon) and not _only_located(text, g, groups)
+              and not _only_addressed(text, g)]
     add_ambiguous_aliases(text, groups, lexicon, token_starts)
     add_abbreviations(text, groups, token_starts)
     return _to_records(text, groups, walker.titles, lexicon)
@@ -339,6 +340,19 @@ def _only_located(text: str, group: Group, groups: list[Group] = ()) -> bool:
            if not any(a <= c.start and c.end <= b and b - a > c.end - c.start for a, b in longer)]
     return all(_LOCATIVE_BEFORE.search(text, max(0, c.start - 6), c.start)
                for c in own or group.candidates)
+
+
+_ADDRESSEES = re.compile(r"〔\d{4}〕\d+号\s*\n\s*(各[^\n]{2,200}?[：:])\s*\n")
+
+
+def _only_addressed(text: str, group: Group) -> bool:
+    """A body named only in a policy document's addressee line (各区县科技局，两江新区、
+    万盛经开区经济发展局：): the line names classes of recipients, not actors."""
+    match = _ADDRESSEES.search(text, 0, 600)
+    if not match or not group.candidates:
+        return False
+    start, end = match.span(1)
+    return all(start <= c.start and c.end <= end for c in group.candidates)
 
 
 def _without_place(group: Group, lexicon: Lexicon) -> str | None:

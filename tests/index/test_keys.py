@@ -225,3 +225,14 @@ def test_an_index_of_older_keys_must_be_rebuilt(tmp_path, key, value):
         idx.clear()
         idx.load(corpus())
         assert ids(idx, "region:沙坪坝区") == {"elsewhere"}
+
+
+@pytest.mark.parametrize("names, fullest", [
+    (["北碚区政府", "重庆市北碚区人民政府", "北碚区人民政府"], "重庆市北碚区人民政府"),
+    (["西大", "西南大学"], "西南大学"),
+    (["乙研究院", "甲研究院"], "甲研究院" if "甲" < "乙" else "乙研究院"),
+], ids=["longest-wins", "alias-loses", "tie-by-code-point"])
+def test_fullest_key_sorts_as_fullest_first(names, fullest):
+    from index.keys import fullest_first, fullest_key, name_of_fullest_key
+    assert name_of_fullest_key(min(fullest_key(n) for n in names)) == fullest
+    assert min(names, key=fullest_first) == fullest

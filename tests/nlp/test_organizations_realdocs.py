@@ -118,3 +118,32 @@ def test_generic_references_are_not_bodies(text, unexpected):
 def test_type_endings(text, name, kind):
     found = orgs(text)
     assert name in found and found[name][0] == kind
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    pytest.param("新加坡丰益国际有限公司意向投资1.2亿美元建设粮油加工项目。", "新加坡丰益国际有限公司",
+                 "丰益国际有限公司", id="singapore-company"),
+    pytest.param("德国博世集团与该区签约。", "德国博世集团", "博世集团", id="german-group"),
+])
+def test_a_foreign_companys_name_without_its_country_is_an_alias(text, name, alias):
+    found = orgs(text)
+    assert name in found and alias in found[name][1]
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("管委会与重庆中天电子科技有限公司等6家企业签订投资协议。", "重庆中天电子科技有限公司",
+                 id="trade-name-cut-into-characters"),
+])
+def test_a_trade_name_cut_into_characters_stays_in_the_company_name(text, name):
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    pytest.param("该集团将在两江新区投资建设智慧物流产业园，项目总投资3亿美元。", "智慧物流产业园",
+                 id="planned-park-with-zhihui"),
+    pytest.param("另据沙坪坝区科技局统计，全区新增企业120家。", "另据沙坪坝区科技局", id="lingju-opens-clause"),
+    pytest.param("3月28日，签约活动在垫江高新技术产业开发区举行。垫江高新技术产业开发区管理委员会与企业签约。",
+                 "垫江高新技术产业开发区", id="zone-located-and-nested-in-committee"),
+])
+def test_not_bodies_or_not_their_boundaries(text, unexpected):
+    assert unexpected not in orgs(text)

@@ -80,3 +80,15 @@ def test_listed_and_investors():
     found = mentions(detail, "重庆天驰电子有限公司", "重庆博雅生物有限公司")
     sent = Sent(0, len(detail), detail)
     assert [n for n in sp.listed(sent, found) if sp.invests(sent, n, found)] == ["重庆天驰电子有限公司"]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    pytest.param("区政府举行一季度重点项目集中签约活动，签约项目7个。", "区政府", True, id="holds-the-ceremony"),
+    pytest.param("区教委组织召开城乡学校结对推进会，甲中学与乙中学现场签约。", "区教委", True, id="organises-the-meeting"),
+    pytest.param("中国（绵阳）科技城招商引资项目集中签约仪式在绵阳举行。", "中国（绵阳）科技城", True, id="names-the-batch"),
+    pytest.param("区政府举行签约仪式，与10家企业签约。", "区政府", False, id="holds-and-signs"),
+    pytest.param("甲公司与区政府举行签约仪式。", "区政府", False, id="paired-side"),
+])
+def test_hosts(text, name, expected):
+    start = text.index(name)
+    assert sp._hosts(text, start, start + len(name)) is expected

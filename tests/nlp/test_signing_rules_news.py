@@ -93,3 +93,38 @@ def test_count_in_a_later_clause(sentence, count):
 ])
 def test_amount_is_never_output_phase_or_part(sentence, value):
     assert (amounts.amount(sentence) or {}).get("value") == value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("学校与北碚区2021年签订的校地合作协议，目前已转化成果32项。", [], id="relative-past-signing"),
+    pytest.param("去年签约的17个项目中，已有11个项目开工。", [], id="relative-last-years-projects"),
+    pytest.param("今年以来新签约的项目达42个。", [5], id="cumulative-relative-reports"),
+    pytest.param("园区已签约的企业达30家。", [3], id="perfect-relative-reports"),
+    pytest.param("签约当天，双方还进行了座谈。", [], id="signing-day"),
+])
+def test_relative_clauses_and_signing_day_are_no_acts(sentence, expected):
+    assert rules.acts(sentence, rules.triggers(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("第四条 项目签订合同后须报备。", [], id="article"),
+    pytest.param("第一条 本办法适用于县政府与投资方签订的招商引资项目合同。", [], id="article-scope"),
+])
+def test_articles_of_a_regulation_report_nothing(sentence, expected):
+    assert rules.triggers(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("其中，甲公司与乙公司签订的项目总投资12亿元。", [10], id="detail-names-sides"),
+    pytest.param("这是该区今年签署的第4份协议。", [], id="restatement-names-none"),
+])
+def test_relatives(sentence, expected):
+    assert rules.relatives(sentence, rules.triggers(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("签约双方为甲大学与乙公司，合同金额3800万元。", True, id="sides-are"),
+    pytest.param("签约各方分别为区政府、甲公司和乙银行。", True, id="sides-are-respectively"),
+])
+def test_naming_the_sides_lists_them(sentence, expected):
+    assert rules.lists_signed(sentence) is expected
