@@ -347,9 +347,12 @@ _ADDRESSEES = re.compile(r"〔\d{4}〕\d+号\s*\n\s*(各[^\n]{2,200}?[：:])\s*\
 
 def _only_addressed(text: str, group: Group) -> bool:
     """A body named only in a policy document's addressee line (各区县科技局，两江新区、
-    万盛经开区经济发展局：): the line names classes of recipients, not actors."""
+    万盛经开区经济发展局：): the line names classes of recipients, not actors. The
+    document's own government written elliptically (县政府各部门) still counts."""
+    if group.expanded or not group.candidates:
+        return False            # 县政府各部门: the issuing government's own departments
     match = _ADDRESSEES.search(text, 0, 600)
-    if not match or not group.candidates:
+    if not match:
         return False
     start, end = match.span(1)
     return all(start <= c.start and c.end <= end for c in group.candidates)

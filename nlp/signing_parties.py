@@ -51,7 +51,8 @@ _NOT_NAME = re.compile(r"^(?:相关|有关|各|部分|其他|区内|市内|全�
                        r"|企业$|单位$|部门$|机构$|高校$|院校$|领域$|产业$|行业$|项目$")
 
 
-_LIST_CLAUSE = re.compile(r"\s*(?:其中)?(?:包括|分别是|分别为|主要有|主要包括|签约(?:企业|单位|项目)(?:分别|主要)?(?:是|为|包括|有))")
+_LIST_CLAUSE = re.compile(r"\s*(?:其中)?(?:包括|分别是|分别为|主要有|主要包括"
+                          r"|(?:此次|本次|这次)?(?:集中)?签约的?(?:企业|单位|项目|客商|机构|双方|各方)(?:分别|主要)?(?:是|为|包括|有))")
 _PAIRED = re.compile(r"[\u4e00-\u9fff][与和同]\0|\0[与和同][\u4e00-\u9fff]")
 _HEADS = {"公司": ("公司", "集团"), "集团": ("集团", "公司"), "企业": ("公司", "集团"),
           "校": ("大学", "学院", "学校"), "大学": ("大学",), "学院": ("学院",),
@@ -172,9 +173,9 @@ def _referred(sent: Sentence, found: list[Mention]) -> list[tuple[int, str]]:
 
 def _is_name(piece: str) -> bool:
     """A short proper name: not a place, a class of bodies or an industry."""
-    from nlp.signings import _place_lexicon      # jionlp's place names, loaded once
+    from nlp.signing_places import place_lexicon      # jionlp's place names, loaded once
     return bool(_NAME_LIKE.fullmatch(piece)) and not _NOT_NAME.search(piece) \
-        and piece not in _place_lexicon()
+        and piece not in place_lexicon()
 
 
 def _hosts(text: str, start: int, end: int) -> bool:

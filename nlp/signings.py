@@ -7,7 +7,8 @@ after a ；) fill in its missing fields and parties instead of making new events
 Mentions of the ceremony (签约仪式上…表示, 见证签约) never start one; another
 occasion (同日下午…, 此前，2月20日…) and cumulative totals (已累计与…签署) do.
 The sentence-level rules are in nlp/signing_rules.py, the choice of parties in
-nlp/signing_parties.py.
+nlp/signing_parties.py, counts and amounts in nlp/signing_amounts.py, places
+in nlp/signing_places.py.
 
 Dates: 会上 / 当天 / 同日 / 期间 take the date of the meeting written before;
 a reporter's date (记者4月18日从…获悉) and a dateline (…5月23日讯) are not the
@@ -27,7 +28,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from nlp import signing_rules as rules
 from nlp.dates import find_dates
@@ -36,8 +36,9 @@ from nlp.signing_parties import listed as _listed, mentions as _mentions, partie
 from nlp.signing_parties import settle_mentions as _settle_mentions
 from nlp.signing_rules import COUNT as _COUNT, TRIGGER as _TRIGGER
 from nlp.signing_amounts import amount as _amount, count as _count, signed_count as _signed_count
+from nlp.signing_places import find_places as _find_places, region as _region
+from nlp.signing_places import without_places as _without_places
 from nlp.signing_rules import clause_around as _clause_around
-from nlp.wordscan import WordScanner
 from policyminer.records import Organization, Signing
 
 _TERMINATORS = "。！？；;!?"
@@ -135,7 +136,7 @@ def _is_named(name: str) -> bool:
     if len(name) < 2:
         return False
     core = _PROJECT_NOISE.sub("", name)
-    core = _place_scanner().remove(core)
+    core = _without_places(core)
     return len(core) >= 2 and not _GENERIC_PROJECT.match(core)
 
 
@@ -203,61 +204,6 @@ def _meeting_date(sentences: list[_Sentence], index: int, published: str | None)
 
 
 # ---------------------------------------------------------------- places
-
-_GENERIC_PLACE_NAMES = {"城区", "郊区", "矿区", "新区", "市辖区", "市中", "城中"}
-
-
-@lru_cache(maxsize=1)
-def _place_lexicon() -> dict[str, tuple[str, int]]:
-    """Chinese administrative names and aliases → (full name, level: 1 province … 3 county)."""
-    from nlp.dates import _jionlp
-    lexicon: dict[str, tuple[str, int]] = {}
-
-    def add(node: dict, level: int) -> None:
-        full = node.get("_full_name")
-        aliases = node.get("_alias") or []
-        for name in [full, *([aliases] if isinstance(aliases, str) else aliases)]:
-            if not name or len(name) < 2 or name in _GENERIC_PLACE_NAMES:
-                continue
-            if name not in lexicon or lexicon[name][1] < level:
-                lexicon[name] = (full, level)
-        for key, child in node.items():
-            if not key.startswith("_") and isinstance(child, dict):
-                add(child, level + 1)
-
-    for province in _jionlp().china_location_loader().values():
-        add(province, 1)
-    return lexicon
-
-
-@lru_cache(maxsize=1)
-def _place_scanner() -> WordScanner:
-    return WordScanner(_place_lexicon())
-
-
-def _find_places(text: str) -> list[tuple[int, int, str]]:
-    """Administrative place mentions (start, end, full name) from jionlp's location data.
-
-    A short alias (北碚, 朝阳) counts only when the full name (北碚区) is also
-    written somewhere, which keeps 朝阳文创大道 from meaning Beijing's 朝阳区.
-    """
-    lexicon = _place_lexicon()
-    found = _place_scanner().find_all(text)
-    written = {name for _, _, name in found if lexicon[name][0] == name}
-    return [(s, e, lexicon[name][0]) for s, e, name in found if lexicon[name][0] in written]
-
-
-def _region(places: list[tuple[int, int, str]]) -> str | None:
-    """The document's region: its most-mentioned county-level place (else any place)."""
-    lexicon = _place_lexicon()
-    counts: dict[str, int] = {}
-    for _, _, name in places:
-        counts[name] = counts.get(name, 0) + 1
-    counties = {n: c for n, c in counts.items() if lexicon.get(n, ("", 3))[1] >= 3}
-    pool = counties or counts
-    order = list(counts)
-    return max(pool, key=lambda n: (pool[n], -order.index(n))) if pool else None
-
 
 def _location(sent: _Sentence, mentions, places, region: str | None, topic: str | None) -> str | None:
     """Where the signing happened or its projects settle, if the sentence says so:

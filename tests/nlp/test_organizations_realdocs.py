@@ -147,3 +147,22 @@ def test_a_trade_name_cut_into_characters_stays_in_the_company_name(text, name):
 ])
 def test_not_bodies_or_not_their_boundaries(text, unexpected):
     assert unexpected not in orgs(text)
+
+
+_NOTICE = ("渝科发〔2024〕31号\n\n各区县科技局，两江新区、西部科学城重庆高新区、万盛经开区经济发展局：\n"
+           "为推动企业创新，市科技局制定了有关办法。重庆大学负责评估。\n")
+_COUNTY_NOTICE = ("巫溪府办发〔2024〕5号\n\n各乡镇人民政府、街道办事处，县政府各部门，有关单位：\n"
+                  "现将方案印发给你们，巫溪县的企业可申报。\n")
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    pytest.param(_NOTICE, "万盛经开区经济发展局", id="zone-bureau-addressed"),
+    pytest.param(_NOTICE, "西部科学城重庆高新区", id="zone-addressed"),
+])
+def test_bodies_only_in_the_addressee_line_are_not_actors(text, unexpected):
+    assert unexpected not in orgs(text)
+
+
+def test_the_issuing_governments_own_elliptical_name_still_counts():
+    found = orgs(_COUNTY_NOTICE)
+    assert any(name.endswith("县政府") for name in found)
