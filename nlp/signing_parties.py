@@ -15,6 +15,10 @@ sentence are the sides of its signing (EXTRACTION.md, "parties"):
   detail sentences (其中，A公司投资12亿元建设…) name sides of the batch;
 - a settle target written in a short form (落户创新生态圈) is the organisation
   whose name ends with it.
+- a body that alone holds the ceremony or names the batch (区政府举行…集中签约
+  活动, X招商引资项目集中签约仪式) is not a side; one paired with 与 is;
+- short forms the text defines (A公司（以下简称“甲”）) are mentions of their
+  body, also when the organisation finder missed it.
 
 Sentences are any objects with ``start``, ``end`` (offsets into the document)
 and ``text``.
@@ -40,7 +44,7 @@ _NOT_PARTY_SPAN = re.compile(
 _CEREMONY = r"(?:签约仪式|签约活动|签约大会|签约会|推介会|招商会|洽谈会|对接会)"
 _HOSTS = re.compile(rf"(?:举行|举办|主办|召开|组织|开展)(?:了)?[^，,。；;]{{0,25}}?(?:{_CEREMONY}|推进会|座谈会|大会|论坛|峰会)")
 _NAMES_BATCH = re.compile(rf"[^，,。；;与和同及、在]{{0,20}}?(?:招商|推介|集中签约)[^，,。；;与和同及、在]{{0,12}}?{_CEREMONY}")
-_SIDE_LATER = re.compile(r"[，,](?:并|还|现场|随后)?(?:与|同)")
+_SIDE_LATER = re.compile(r"[，,](?:并|还|也|现场|会上|会后|仪式上|随后|当场|同时|正式)?(?:与|同)(?!时|期)")
 AFTER_SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)(?:到|在|于)?([^，,。；;、“”\"（）()的]{2,25})")
 
 
@@ -51,8 +55,15 @@ _NOT_NAME = re.compile(r"^(?:相关|有关|各|部分|其他|区内|市内|全�
                        r"|企业$|单位$|部门$|机构$|高校$|院校$|领域$|产业$|行业$|项目$")
 
 
-_LIST_CLAUSE = re.compile(r"\s*(?:其中)?(?:包括|分别是|分别为|主要有|主要包括"
-                          r"|(?:此次|本次|这次)?(?:集中)?签约的?(?:企业|单位|项目|客商|机构|双方|各方)(?:分别|主要)?(?:是|为|包括|有))")
+_SIGNERS = r"(?:此次|本次|这次)?(?:集中)?签约的?(?:企业|单位|客商|机构|双方|各方)(?:分别|主要)?(?:是|为|包括|有)"
+_SIGNED_LIST = re.compile(rf"\s*{_SIGNERS}")
+_LIST_CLAUSE = re.compile(rf"\s*(?:其中)?(?:包括|分别是|分别为|主要有|主要包括|{_SIGNERS}"
+                          r"|签约项目(?:分别|主要)?(?:是|为|包括|有))")
+_DEFINED = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[:：]?[“\"「『]([^”\"」』]{2,12})[”\"」』][）)]")
+_DEFINED_NAME = re.compile(r"[\u4e00-\u9fff（）·]{2,18}(?:公司|集团|园|中心|大学|学院|研究院|研究所|银行|基地|平台|协会|商会)")
+_AFTER_NAME = set("与和同及、，,。；;：:还也将已在的等相有负表党校于为是对")
+_NAME_STOP = "，,。；;、：:“”\"与和同及\n"
+_NOT_SHORT = re.compile(r"(?:协议|合同|办法|方案|规定|意见|通知|项目|计划|条例|细则|指南)$")
 _PAIRED = re.compile(r"[\u4e00-\u9fff][与和同]\0|\0[与和同][\u4e00-\u9fff]")
 _HEADS = {"公司": ("公司", "集团"), "集团": ("集团", "公司"), "企业": ("公司", "集团"),
           "校": ("大学", "学院", "学校"), "大学": ("大学",), "学院": ("学院",),
@@ -101,6 +112,42 @@ def settle_mentions(text: str, organizations: list[Organization],
     return sorted(found + extra)
 
 
+def defined_mentions(text: str, found: list[Mention]) -> list[Mention]:
+    """Add the short forms a text defines (A公司（以下简称“甲”）… 甲还与…): every later
+    甲 is a mention of A; a body the organisations miss but the text defines
+    (重庆西部物流园（以下简称“物流园”）与…) is named by its written form."""
+    extra: list[Mention] = []
+    for match in _DEFINED.finditer(text):
+        short = match.group(1)
+        if _NOT_SHORT.search(short):
+            continue
+        name = next((n for s, e, n in found if e == match.start()), None)
+        if name is None:
+            start = _defined_start(text, match.start())
+            name = text[start:match.start()]
+            if not _DEFINED_NAME.fullmatch(name) or not _is_name(name) \
+                    or any(s < match.start() and start < e for s, e, _ in found):
+                continue
+            extra.append((start, match.start(), name))
+        taken = found + extra
+        for later in re.finditer(re.escape(short), text[match.end():]):
+            start = match.end() + later.start()
+            if len(short) == 2 and text[start + 2:start + 3] not in _AFTER_NAME:
+                continue                # 重大 of 重大项目 is no 重庆大学
+            if not any(s < start + len(short) and start < e for s, e, _ in taken):
+                extra.append((start, start + len(short), name))
+    return sorted(found + extra)
+
+
+def _defined_start(text: str, end: int) -> int:
+    """Start of the name written right before ``end``: after the last stop
+    (punctuation, 与/和/同/及) within 20 characters."""
+    start = end
+    while start > max(0, end - 20) and text[start - 1] not in _NAME_STOP:
+        start -= 1
+    return start
+
+
 def parties(sent: Sentence, triggers: list[int], found: list[Mention]) -> list[str]:
     """Organisations named in the clauses up to the last trigger clause, minus
     reporters, witnesses, organisers and venues."""
@@ -111,10 +158,12 @@ def parties(sent: Sentence, triggers: list[int], found: list[Mention]) -> list[s
         last += 1
     allowed = [(s, e) for i, (s, e) in enumerate(clauses[:last + 1])
                if i in trigger_clauses or not _NOT_PARTY_CLAUSE.search(sent.text[s:e])]
-    for s, e in clauses[last + 1:]:         # …集中签约，包括A、B等: the list right after
-        if not _LIST_CLAUSE.match(sent.text, s):
-            break
-        allowed.append((s, e))
+    adjacent = True                         # …集中签约，包括A、B等: the list right after;
+    for s, e in clauses[last + 1:]:         # …，总投资…，签约企业为A、B: one naming the signers
+        if _LIST_CLAUSE.match(sent.text, s) if adjacent else _SIGNED_LIST.match(sent.text, s):
+            allowed.append((s, e))
+        else:
+            adjacent = False
     excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(sent.text)]
     excluded += [*rules.object_spans(sent.text), (0, rules.dateline_end(sent.text))]
     named: list[tuple[int, str]] = []

@@ -50,6 +50,7 @@ _PLAN = re.compile(
     r"\s*(?:对|凡|如(?!期)|若)"
     r"|(?:尚未|未|没有|不|拒绝|待)\s*$")
 _CONDITION = re.compile(rf"[^，,。；;]{{0,12}}?{INSTRUMENT}书?(?:后|之后|以后|前|之前|时|之日)")
+_AFTER_SIGNING = re.compile(r"(?:了)?(?:后|之后|以后|前|之前|时|之日)")
 _TECH_CONTRACT = re.compile(r"技术合同[^，,。；;]{0,12}(?:登记|成交|交易)|(?:登记|成交)[^，,。；;]{0,6}技术合同")
 _CAPTION = re.compile(r"摄\s*[/／:：]|摄影\s*[/／:：]|供图|^图为|^图片")
 
@@ -87,6 +88,7 @@ _ON_SITE = re.compile(
 _NEW_OCCASION = re.compile(
     r"^(?:同日|当天|当日|同一天|次日|翌日|此前|此后|之后|另据|另悉|早在)"
     r"|(?:同日|当天|当日)(?:上午|下午|晚上|晚间|中午)")
+_HOLDS = re.compile(r"(?:举行|举办|召开)(?:了)?[^，,。；;]{0,20}?(?:签约仪式|签字仪式|签约活动|签约大会|签约会|推介会|招商会)")
 _CUMULATIVE = re.compile(
     r"累计|截至|截止|以来|全年|先后|陆续|历年|已(?:先后|陆续|累计)?(?:与|同|和|有)")
 _CARRIES_DATE = re.compile(
@@ -128,8 +130,8 @@ def triggers(sentence: str) -> list[int]:
         clause_start = max(sentence.rfind(c, 0, pos) for c in "，,：:") + 1
         if _PLAN.search(sentence[clause_start:pos]) or _TARGET.search(sentence, 0, pos):
             break                     # a plan or target stays one for the rest of the sentence
-        if _CONDITION.match(sentence, match.end()):
-            continue
+        if _CONDITION.match(sentence, match.end()) or _AFTER_SIGNING.match(sentence, match.end()):
+            continue                  # 签订协议后… / 协议签订后…: a condition, not a report
         if match.group() not in ("签约", "签字仪式") and not _has_instrument(sentence, match):
             continue
         if match.group() == "签约" and _is_nominal(sentence, match.end(), clause_start):
@@ -286,6 +288,11 @@ def opens_with_sides(sentence: str) -> bool:
 def is_on_site(sentence: str) -> bool:
     """活动现场… / 会上… / …分别与… / …还与…: one signing of the ceremony before."""
     return bool(_ON_SITE.search(sentence))
+
+
+def holds_ceremony(sentence: str) -> bool:
+    """…还在东莞举行产业合作集中签约仪式 / 还举行了校地合作签约仪式: a ceremony of its own."""
+    return bool(_HOLDS.search(sentence))
 
 
 def is_new_occasion(sentence: str) -> bool:

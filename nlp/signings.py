@@ -14,6 +14,11 @@ Dates: 会上 / 当天 / 同日 / 期间 take the date of the meeting written be
 a reporter's date (记者4月18日从…获悉) and a dateline (…5月23日讯) are not the
 signing's; a period (今年1—4月, 截至4月底) gives its year.
 
+Ceremonies: a signing right after a ceremony whose sides are not named yet,
+with no time of its own, is one of its signings (集中签约仪式…签约项目16个。A与B
+签署…); a sentence holding a ceremony of its own (还在东莞举行…签约仪式) starts a
+new event; the sides named later (签约双方为A与B) are the event's parties.
+
 Decisions beyond the contract, so that they are stated once:
 - plans (拟/将/计划/有望/即将签约) and negated signings are not signings;
 - 签约医生, 家庭医生签约, 签约服务 are health-service contracts, not project
@@ -21,6 +26,9 @@ Decisions beyond the contract, so that they are stated once:
   labour and purchase contracts (劳动合同, 购房合同) are not project signings;
 - 签署/签订 counts only with an instrument (协议, 合同, 备忘录, 意向书 …), so
   签署命令 or 签字 on a document is not a signing;
+- a signing named in a relative clause (学校与市里2022年签订的协议，目前…) is no
+  event, unless perfect or cumulative (已签约的, 今年以来新签约的); articles of a
+  regulation (第一条 …签订的合同) and conditions (协议签订后) report nothing;
 - image captions (…签约仪式 摄/某某, 图为…) and short heading lines without
   sentence punctuation (subheadings restate the body) are skipped.
 """
@@ -33,7 +41,7 @@ from nlp import signing_rules as rules
 from nlp.dates import find_dates
 from nlp.signing_parties import AFTER_SETTLE, antecedents as _antecedents, invests as _invests
 from nlp.signing_parties import listed as _listed, mentions as _mentions, parties as _parties
-from nlp.signing_parties import settle_mentions as _settle_mentions
+from nlp.signing_parties import defined_mentions as _defined_mentions, settle_mentions as _settle_mentions
 from nlp.signing_rules import COUNT as _COUNT, TRIGGER as _TRIGGER
 from nlp.signing_amounts import amount as _amount, count as _count, signed_count as _signed_count
 from nlp.signing_places import find_places as _find_places, region as _region
@@ -53,6 +61,7 @@ _UNTIL = re.compile(r"(?:截至|截止|截止到)\s*$")     # 截至4月底: a p
 _THIS_YEARS_PERIOD = re.compile(r"(?:^|[，,、]|全区|全市|全县)(?:第?[一二三四1-4]季度|上半年|前三季度|前[两二三四五六七八九十\d]+个月)")
 _SINCE = ("以来", "至今")                           # 今年3月以来: a period from then, its year too
 _HOST_TYPES = ("platform", "institute", "other")     # what settlers sign into: parks, bases, institutes
+_PARK_HEADS = ("园", "园区", "基地", "平台")
 _BOTH_SIDES = re.compile(r"双方|三方|各方|两家")
 _SUBSET = re.compile(r"其中|项目中|之中")
 _CHROME = re.compile(r"发布(?:时间|日期|于)|来源[:：]|时间[:：]|日期[:：]|责任编辑|编辑[:：]|版权")
@@ -269,10 +278,11 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
     found = [[] if sent.heading else rules.triggers(sent.text) for sent in sentences]
     if not any(found):
         return []
-    mentions = _settle_mentions(text, organizations, _mentions(organizations))
+    mentions = _defined_mentions(text, _settle_mentions(text, organizations, _mentions(organizations)))
     places = sorted(places) if places is not None else _find_places(text)
     region = _region(places)
-    hosts = frozenset(org.name for org in organizations if org.type in _HOST_TYPES)
+    hosts = frozenset(org.name for org in organizations if org.type in _HOST_TYPES) \
+        | frozenset(name for _, _, name in mentions if name.endswith(_PARK_HEADS))   # defined in the text
     events: list[_Event] = []
     for index, (sent, triggers) in enumerate(zip(sentences, found)):
         last = events[-1] if events else None
@@ -318,7 +328,8 @@ def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: 
         return False
     if not acts:                        # mentions and details add to the event before
         return not rules.is_planned(sent.text)
-    if rules.is_cumulative(sent.text, acts[0]) or rules.is_new_occasion(sent.text):
+    if rules.is_cumulative(sent.text, acts[0]) or rules.is_new_occasion(sent.text) \
+            or rules.holds_ceremony(sent.text):
         return False
     own = _own_date(sent.text, acts[0], published)
     if own and own != event.signing.date:

@@ -87,8 +87,34 @@ def test_listed_and_investors():
     pytest.param("区教委组织召开城乡学校结对推进会，甲中学与乙中学现场签约。", "区教委", True, id="organises-the-meeting"),
     pytest.param("中国（绵阳）科技城招商引资项目集中签约仪式在绵阳举行。", "中国（绵阳）科技城", True, id="names-the-batch"),
     pytest.param("区政府举行签约仪式，与10家企业签约。", "区政府", False, id="holds-and-signs"),
+    pytest.param("西南大学召开校企合作大会，会上与甲公司签订合作协议。", "西南大学", False, id="holds-and-signs-there"),
     pytest.param("甲公司与区政府举行签约仪式。", "区政府", False, id="paired-side"),
 ])
 def test_hosts(text, name, expected):
     start = text.index(name)
     assert sp._hosts(text, start, start + len(name)) is expected
+
+
+def test_defined_short_forms_are_mentions_of_their_body():
+    text = "昨日，北碚区人民政府与中国移动通信集团重庆有限公司（以下简称“重庆移动”）签署协议。当天，重庆移动还与西南大学签约。"
+    start = text.index("中国移动")
+    found = [(start, start + len("中国移动通信集团重庆有限公司"), "中国移动通信集团重庆有限公司")]
+    later = text.rindex("重庆移动")
+    assert (later, later + 4, "中国移动通信集团重庆有限公司") in sp.defined_mentions(text, found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("同日，重庆西部物流园（以下简称“物流园”）与甲公司签约。物流园负责人介绍。",
+                 [(3, 10, "重庆西部物流园"), (28, 31, "重庆西部物流园")], id="missed-park-defined"),
+    pytest.param("《北碚区招商引资办法》（以下简称“办法”）自印发之日起施行。", [], id="document-is-not-a-body"),
+    pytest.param("双方签署战略合作协议（以下简称“协议”）。", [], id="agreement-is-not-a-body"),
+])
+def test_defined_bodies_the_organisations_missed(text, expected):
+    assert sp.defined_mentions(text, []) == expected
+
+
+def test_a_two_character_short_form_inside_a_word_is_no_mention():
+    text = "重庆大学（以下简称“重大”）与北碚区签约。重大负责人介绍，签约重大项目12个。"
+    found = [(0, 4, "重庆大学")]
+    extra = [m for m in sp.defined_mentions(text, found) if m not in found]
+    assert extra == [(text.index("重大负责人"), text.index("重大负责人") + 2, "重庆大学")]

@@ -128,3 +128,11 @@ def test_relatives(sentence, expected):
 ])
 def test_naming_the_sides_lists_them(sentence, expected):
     assert rules.lists_signed(sentence) is expected
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("协议签订后，双方将加快页岩气开发。", id="instrument-then-verb-after"),
+    pytest.param("合同签署之日起，项目进入建设期。", id="from-the-day-signed"),
+])
+def test_signed_after_is_a_condition(sentence):
+    assert rules.triggers(sentence) == []

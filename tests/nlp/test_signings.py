@@ -142,7 +142,8 @@ def test_parties(text, names, parties):
                  PUBLISHED, "2025-04-10", id="date-from-previous-sentence"),
     pytest.param("4月10日，推介会在重庆举行。\n12个重大项目签约。", PUBLISHED, None,
                  id="previous-paragraph-not-inherited"),
-    pytest.param("协议签署后，项目预计2026年6月建成投产。", PUBLISHED, None, id="later-plan-date-not-signing-date"),
+    pytest.param("甲公司与乙公司签署了投资协议，项目预计2026年6月建成投产。", PUBLISHED, None,
+                 id="later-plan-date-not-signing-date"),
 ])
 def test_signing_dates(text, published, date):
     assert only(text, published=published).date == date

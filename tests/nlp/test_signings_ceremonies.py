@@ -108,3 +108,51 @@ def test_perfect_and_cumulative_reports_are_signings(text, date):
 ])
 def test_qianri_is_two_days_before(text, dates):
     assert [s.date for s in signings(text)] == dates
+
+
+# ---------------------------------------------------------------- signers listed in the sentence
+
+@pytest.mark.parametrize("text, parties", [
+    pytest.param("4月11日，潼南区招商引资项目集中签约仪式举行，本次签约的企业包括重庆华数机器人有限公司、"
+                 "重庆京东方光电科技有限公司等8家企业，总投资56亿元。",
+                 {"重庆华数机器人有限公司", "重庆京东方光电科技有限公司"}, id="this-time-signed-companies-include"),
+    pytest.param("4月11日，潼南区举行招商引资项目集中签约仪式，12个项目现场签约，总投资88亿元，"
+                 "签约企业分别为重庆华数机器人有限公司、重庆京东方光电科技有限公司等。",
+                 {"重庆华数机器人有限公司", "重庆京东方光电科技有限公司"}, id="signers-after-the-amount"),
+])
+def test_signers_listed_later_in_the_sentence(text, parties):
+    assert set(only(text).parties) == parties
+
+
+# ---------------------------------------------------------------- separate ceremonies
+
+@pytest.mark.parametrize("text, counts", [
+    pytest.param("4月18日上午，梁平区在深圳举行招商推介会，现场签约项目6个，签约金额32亿元。"
+                 "随后，梁平区还在东莞举行产业合作集中签约仪式，签约项目4个，签约金额18亿元。",
+                 [6, 4], id="second-ceremony-elsewhere"),
+    pytest.param("4月18日，梁平区举行一季度招商引资项目集中签约仪式，签约项目9个，签约金额46亿元。"
+                 "活动现场，梁平区还举行了校地合作签约仪式，梁平区人民政府与重庆三峡学院签署合作协议。",
+                 [9, None], id="second-ceremony-at-the-same-event"),
+])
+def test_each_ceremony_is_its_own_event(text, counts):
+    assert [s.count for s in signings(text)] == counts
+
+
+# ---------------------------------------------------------------- short forms defined in the text
+
+@pytest.mark.parametrize("text, parties", [
+    pytest.param("4月20日，北碚区人民政府与中国移动通信集团重庆有限公司（以下简称“重庆移动”）签署数字北碚合作协议。"
+                 "同日，重庆移动还与西南大学签订联合实验室共建协议。",
+                 [{"北碚区人民政府", "中国移动通信集团重庆有限公司"}, {"中国移动通信集团重庆有限公司", "西南大学"}],
+                 id="short-form-signs-again"),
+])
+def test_a_defined_short_form_names_its_body(text, parties):
+    assert [set(s.parties) for s in signings(text)] == parties
+
+
+def test_a_defined_park_is_the_side_of_what_settles_in_it():
+    text = ("4月20日，重庆东部物流园（以下简称“物流园”）与重庆机场集团有限公司签订航空物流合作协议。"
+            "物流园相关负责人介绍，园区今年以来已签约落户物流项目9个，合同金额达31亿元。")
+    found = signings(text)
+    assert [s.count for s in found] == [None, 9]
+    assert found[1].parties == ["重庆东部物流园"]
