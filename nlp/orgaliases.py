@@ -72,8 +72,9 @@ def _short_in_brackets(text, group, end, by_start, removed) -> bool:
     """全称（以下简称“简称”）: a bracketed short form made of the name's own characters."""
     close = text.find(_OPEN[text[end]], end + 1, end + 20)
     match = _SHORT_FORM.fullmatch(text[end + 1:close]) if close > 0 else None
-    if not match or not _subsequence(match.group(2), group.name):
-        return False
+    if not match or not (_subsequence(match.group(2), group.name)
+                         or match.group(1) and set(match.group(2)) <= set(group.name)):
+        return False        # 以下简称 may reorder: 中国电信…重庆分公司（以下简称“重庆电信”）
     short = match.group(2)
     if not 2 <= len(short) < len(group.name) or short[0] != group.name[0] and not match.group(1):
         return False

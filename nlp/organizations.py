@@ -32,7 +32,8 @@ _FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法�
                                 "澳大利亚", "新西兰", "以色列", "泰国", "马来西亚", "印度尼西亚", "越南"})
 
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
-_LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|地处|坐落在|落户|落地|选址|布局在|就地)\s*$")
+_LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|地处|坐落在|落户|落地|选址|布局在|就地|"
+                              r"(?:考察|参观|走访|来到|走进|前往|赴|抵达)了?)\s*$")   # visited: a place
 _PARTY_COMMITTEE = re.compile(r"(?<=[区市县省州旗])委员会$")
 # Full and short forms of government departments, for canonical keys only.
 _DEPARTMENT_FORMS = (
@@ -342,7 +343,7 @@ def _only_located(text: str, group: Group, groups: list[Group] = ()) -> bool:
                for c in own or group.candidates)
 
 
-_ADDRESSEES = re.compile(r"〔\d{4}〕\d+号\s*\n\s*(各[^\n]{2,200}?[：:])\s*\n")
+_ADDRESSEES = re.compile(r"〔\d{4}〕\d+号\s*\n\s*(各[^\n：:。]{2,200}?[：:])")   # cleaning may join the next line
 
 
 def _only_addressed(text: str, group: Group) -> bool:

@@ -19,6 +19,12 @@ _ENUM_HEAD = r"等(?:\d+|[一二两三四五六七八九十百几多]+)?[多余]
 _NUMBERED_SOE = re.compile(r"(?:中国建筑|中国中铁|中国铁建|中国交建|中国电建|中建|中铁|中交|中冶|"
                           r"中电建|中水|中核|中航)[一二三四五六七八九十]{1,3}(?:局|院|公司)")
 
+_WEBSITE_OR_SESSION = re.compile(r"网(?:站|讯|页|发布|报道|消息|[，。、：:）)”\s]|$)|"
+                                 r"[一二三四五六七八九十\d]+次(?:全体)?(?:会议|全会)|"
+                                 r"(?:[（(][\u4e00-\u9fff]{1,6}[）)])?(?:招商引资|招商|投资|经贸|项目|产业|人才)"
+                                 r"[\u4e00-\u9fff]{0,8}?(?:仪式|推介会|洽谈会|签约会|发布会|对接会|座谈会|"
+                                 r"交流会|大会|论坛|峰会|博览会|招聘会)")
+
 
 class ListedCandidates:
     """Dictionary, numbered and enumerated candidates (a part of nlp.orgspans.Walker)."""
@@ -28,11 +34,20 @@ class ListedCandidates:
         """Candidates for dictionary hits outside document titles."""
         found = []
         for start, end, name in hits:
-            if self._in_title(start, end) or self.text.startswith("院士", end):
+            if self._in_title(start, end) or self.text.startswith("院士", end) \
+                    or self.not_a_body_after(start, end):
                 continue
             entry = self.lexicon.entries[name]
             found.append(Candidate(start, end, entry.type, "dict", dict_name=name))
         return found
+
+    def not_a_body_after(self, start: int, end: int) -> bool:
+        """What follows makes the name part of something else: a website (中国政府网讯),
+        a session of a congress (全国人大二次会议), an event (…科技城招商引资项目集中签约仪式),
+        a university town (重庆大学城)."""
+        if _WEBSITE_OR_SESSION.match(self.text, end):
+            return True
+        return self.text.startswith("城", end) and self.text.endswith("大学", start, end)
 
     def numbered_candidates(self) -> list[Candidate]:
         """State-owned builders known by a number: 中建三局, 中铁十一局."""

@@ -46,6 +46,8 @@ _PLANNED_BEFORE = re.compile(r"(?:共建|合建|新建|筹建|组建|拟建|建�
                              r"规划|引进)")
 _PART_SUFFIXES = frozenset({"办公室", "办公厅", "分院"})
 _FUTURE = re.compile(r"将|拟|计划|准备|筹备|筹划|有望|洽谈|力争|预计|争取|打算|意向|谋划")
+_BUSINESS_WORDS = frozenset({"建设", "投资", "开发", "发展", "建工"})
+_APPOSED_COUNT = re.compile(r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*[家个]\s*(?:单位|企业|公司|主体|机构)")
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)(?:余|多)?[个家所座处批类项]$")
 
 
@@ -102,19 +104,21 @@ class Walker(ListedCandidates):
         return None
 
     def _from_suffix(self, start: int, end: int, suffix) -> Candidate | None:
-        if self._in_title(start, end) or self._event_follows(end):
+        if self._in_title(start, end) or self._event_follows(end) or self.not_a_body_after(start, end):
             return None
         ring = "ring" in suffix.flags
         units, generic = self.walk_left(start, ring=ring, lenient=suffix.type == "company",
                                         bridge=suffix.type in _BRIDGED_TYPES)
         if generic or self._inside_word(start, end):
             return None
+        units = _after_party_committee(units)
         if suffix.text[0] in LEVEL_CHARS and units and not self._place_before(units[-1], suffix):
             units = []          # 重大事项报|区委: 区委 stands alone, elliptical
         name_start = units[0].start if units else start
         if _COUNTED.search(self.text[max(0, name_start - 6):name_start]):
             return None
-        if suffix.type not in ("government", "party") and _COUNTED_AFTER.match(self.text, end):
+        if suffix.type not in ("government", "party") and _COUNTED_AFTER.match(self.text, end) \
+                and not (_APPOSED_COUNT.match(self.text, end) and any(u.tag in ("PLACE", "ORG") for u in units)):
             return None         # 便民服务站140余个: a class of facilities, counted
         if "chain" in suffix.flags and not any(
                 u.tag == "ORG" or self._suffix_at(u.end) for u in units):
@@ -266,7 +270,8 @@ class Walker(ListedCandidates):
             return [unit], -1
         if unit.tag == "?" and len(text) > 1 and text[-1] in _AFTER_NAME and self._suffix_at(unit.end - 1):
             return None         # 商务委与|重庆…有限公司: jieba joined a name's suffix and 与
-        if self._can_take(unit) or lenient and (self._company_word(unit) or self._trade_name_char(i)) \
+        if self._can_take(unit) or lenient and (self._company_word(unit) or self._trade_name_char(i)
+                                                or self._business_word(i)) \
                 or self._leading_duo(i, taken):
             return [unit], i - 1
         return None
@@ -280,6 +285,19 @@ class Walker(ListedCandidates):
                 return True
             if len(unit.text) != 1 or not is_name_char(unit.text) or unit.text in self.stops \
                     or unit.text in _AFTER_NAME or unit.tag in ("x", "m", "p", "c", "u", "uj"):
+                return False
+        return False
+
+    def _business_word(self, i: int) -> bool:
+        """重庆|建设|机电有限责任公司: a business word inside a company name that opens on
+        a place a few name words to its left."""
+        if self.units[i].text not in _BUSINESS_WORDS:
+            return False
+        for k in range(i - 1, max(i - 5, -1), -1):
+            unit = self.units[k]
+            if unit.tag in ("PLACE", "ORG"):
+                return True
+            if not self._can_take(unit):
                 return False
         return False
 
@@ -406,6 +424,16 @@ class Walker(ListedCandidates):
             if before is None or self.units[before].tag not in ("PLACE", "ORG"):
                 return None
         return Unit(self.text[left:close.end], left, close.end, "QUOTE")
+
+
+def _after_party_committee(units: list[Unit]) -> list[Unit]:
+    """区委|区政府, 北碚区|委|区政府: the party committee and the government written
+    together are two bodies; the name starts after the committee."""
+    for k in range(len(units) - 1, 0, -1):
+        if units[k].text[0] in LEVEL_CHARS and units[k - 1].text.endswith("委") \
+                and "".join(u.text for u in units[:k])[-2:-1] in LEVEL_CHARS:
+            return units[k:]
+    return units
 
 
 def _is_modifier(word: str, modifiers: frozenset[str]) -> bool:
