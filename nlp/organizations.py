@@ -34,6 +34,7 @@ _FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法�
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
 _LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|地处|坐落在|落户|落地|选址|布局在|就地|"
                               r"(?:考察|参观|走访|来到|走进|前往|赴|抵达)了?)\s*$")   # visited: a place
+_DESCRIPTION_ENDINGS = ("老工业基地",)     # 依托重钢老工业基地转型: a description, not a unit
 _PARTY_COMMITTEE = re.compile(r"(?<=[区市县省州旗])委员会$")
 # Full and short forms of government departments, for canonical keys only.
 _DEPARTMENT_FORMS = (
@@ -318,7 +319,7 @@ def _keep(group: Group, lexicon: Lexicon) -> bool:
     if group.bare and not group.dict_name and not group.expanded:
         return False
     generic = lexicon.word_set("generic_names")
-    if len(name) < 2 or name in generic:
+    if len(name) < 2 or name in generic or name.endswith(_DESCRIPTION_ENDINGS):
         return False
     if group.type in ("platform", "institute", "other") and not group.dict_name:
         core = name[len(_place_prefix(name, lexicon)):]

@@ -46,6 +46,7 @@ _PLANNED_BEFORE = re.compile(r"(?:共建|合建|新建|筹建|组建|拟建|建�
                              r"规划|引进)")
 _PART_SUFFIXES = frozenset({"办公室", "办公厅", "分院"})
 _FUTURE = re.compile(r"将|拟|计划|准备|筹备|筹划|有望|洽谈|力争|预计|争取|打算|意向|谋划")
+_BEFORE_BODY = frozenset("率据是由从")
 _BUSINESS_WORDS = frozenset({"建设", "投资", "开发", "发展", "建工"})
 _APPOSED_COUNT = re.compile(r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*[家个]\s*(?:单位|企业|公司|主体|机构)")
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)(?:余|多)?[个家所座处批类项]$")
@@ -270,6 +271,9 @@ class Walker(ListedCandidates):
             return [unit], -1
         if unit.tag == "?" and len(text) > 1 and text[-1] in _AFTER_NAME and self._suffix_at(unit.end - 1):
             return None         # 商务委与|重庆…有限公司: jieba joined a name's suffix and 与
+        if unit.tag == "?" and len(text) > 1 and taken and taken[0].tag in ("PLACE", "ORG") \
+                and (text[-1] in _BEFORE_BODY or text[:2] in self.stops):
+            return None         # 张三率|江津区…, 这是|苏州…: a person or a discourse word glued on
         if self._can_take(unit) or lenient and (self._company_word(unit) or self._trade_name_char(i)
                                                 or self._business_word(i)) \
                 or self._leading_duo(i, taken):
