@@ -321,10 +321,10 @@ def _keep(group: Group, lexicon: Lexicon) -> bool:
     generic = lexicon.word_set("generic_names")
     if len(name) < 2 or name in generic or name.endswith(_DESCRIPTION_ENDINGS):
         return False
-    if group.type in ("platform", "institute", "other") and not group.dict_name:
+    if group.type in ("platform", "institute", "other", "company") and not group.dict_name:
         core = name[len(_place_prefix(name, lexicon)):]
-        if core in generic:
-            return False
+        if core in generic and (group.type != "company" or core.endswith(("工厂", "车间"))):
+            return False        # 重庆市智能工厂: an award's category, not a company
     is_place = name in lexicon.places and lexicon.places[name] == name
     return not is_place or group.type == "platform"
 

@@ -17,6 +17,7 @@ import bisect
 import re
 
 from nlp.lexicon import Lexicon
+from nlp.orgbridge import AFTER_NAME as _AFTER_NAME, VERB_TAGS as _VERB_TAGS, BridgeWalk
 from nlp.orglists import PROPER_TAGS, ListedCandidates
 from nlp.orgunits import (LEVEL_CHARS, NAME_TAGS, Candidate, Tokens, Unit, build_units,
                           dictionary_hits, is_name_char, place_hits, tokenize)
@@ -28,15 +29,12 @@ __all__ = ["LEVEL_CHARS", "Candidate", "Tokens", "Unit", "Walker", "build_units"
 MAX_NAME = 32
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "d", "r", "y",
                         "e", "o", "q", "mq", "i", "rr", "rz", "dg", "tg"})
-_JOINS = frozenset({"与", "和"})
 _ZONE_WORDS = frozenset({"高新区", "园区", "开发区", "经开区", "新区", "工业园区", "产业园区", "保税区", "自贸区"})
-_AFTER_NAME = frozenset("与和及同在向对将把为跟")     # words that follow a name, never end one
 _APPOSITION_HEADS = ("企业", "方", "单位", "机构", "高校", "院校", "厂商", "品牌", "伙伴")
 # 五年, 三个月 (durations) and jieba's 内为, 后将 (a postposition glued to a preposition)
 _TIME_OR_MISCUT = re.compile(r"[一二两三四五六七八九十百几多数\d]+(?:年|个月)|"
                              r"[内中上下前后里外][为在对向把被将从]")
 _BRIDGED_TYPES = frozenset({"university", "institute", "platform", "hospital"})
-_VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 _OPEN = {"”": "“", '"': '"', "’": "‘", "）": "（", ")": "("}
 _DOTS = frozenset("·•・")
 _QUOTE_BODY = re.compile(r"[\u4e00-\u9fffA-Za-z+＋&]{1,12}")
@@ -47,12 +45,11 @@ _PLANNED_BEFORE = re.compile(r"(?:共建|合建|新建|筹建|组建|拟建|建�
 _PART_SUFFIXES = frozenset({"办公室", "办公厅", "分院"})
 _FUTURE = re.compile(r"将|拟|计划|准备|筹备|筹划|有望|洽谈|力争|预计|争取|打算|意向|谋划")
 _BEFORE_BODY = frozenset("率据是由从")
-_BUSINESS_WORDS = frozenset({"建设", "投资", "开发", "发展", "建工"})
 _APPOSED_COUNT = re.compile(r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*[家个]\s*(?:单位|企业|公司|主体|机构)")
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)(?:余|多)?[个家所座处批类项]$")
 
 
-class Walker(ListedCandidates):
+class Walker(ListedCandidates, BridgeWalk):
     """Finds candidates in one text: suffix names, dictionary names, enumerations."""
 
     def __init__(self, text: str, units: list[Unit], lexicon: Lexicon):
@@ -280,104 +277,6 @@ class Walker(ListedCandidates):
             return [unit], i - 1
         return None
 
-    def _trade_name_char(self, i: int) -> bool:
-        """重庆|中|天|电子科技有限公司: a trade name jieba cut into single characters,
-        right after the place that opens a company name."""
-        for k in range(i, max(i - 3, -1), -1):
-            unit = self.units[k]
-            if unit.tag == "PLACE" and k < i:
-                return True
-            if len(unit.text) != 1 or not is_name_char(unit.text) or unit.text in self.stops \
-                    or unit.text in _AFTER_NAME or unit.tag in ("x", "m", "p", "c", "u", "uj"):
-                return False
-        return False
-
-    def _business_word(self, i: int) -> bool:
-        """重庆|建设|机电有限责任公司: a business word inside a company name that opens on
-        a place a few name words to its left."""
-        if self.units[i].text not in _BUSINESS_WORDS:
-            return False
-        for k in range(i - 1, max(i - 5, -1), -1):
-            unit = self.units[k]
-            if unit.tag in ("PLACE", "ORG"):
-                return True
-            if not self._can_take(unit):
-                return False
-        return False
-
-    def _leading_duo(self, i: int, taken: list[Unit]) -> bool:
-        """多|尺度 opening a name at a clause start (多尺度制造技术重点实验室), not a count."""
-        unit = self.units[i]
-        if unit.text != "多" or not taken or taken[0].tag != "n" or len(taken[0].text) < 2:
-            return False
-        return i == 0 or self.units[i - 1].tag == "x" or self.units[i - 1].text in ("的", "\n")
-
-    def _bridge(self, i: int, unit: Unit, taken: list[Unit]):
-        """Cross a verb or 与 inside a name that opens on a place or a known name.
-
-        重庆|智能|感知|研究院, 贵州大学|计算机科学|与|技术|学院, 重庆|宸|安|生物制药有限公司:
-        the words between must be name words, the first of them not a verb, and no
-        place or known name may follow 与 (西南大学与长安汽车研究院 is two bodies).
-        """
-        joins = 1 if unit.text in _JOINS else 0
-        if taken and taken[0].text[0] in LEVEL_CHARS or not (
-                joins or unit.tag in _VERB_TAGS and unit.text not in self.stops):
-            return None
-        middle: list[Unit] = []
-        j = i - 1
-        while j >= 0 and len(middle) < 4:
-            left = self.units[j]
-            if left.tag in ("ORG", "PLACE"):
-                break
-            if left.text in _JOINS:
-                joins += 1
-            elif not self._bridge_word(left):
-                if joins and self._opens_name(left):
-                    break       # 下属的|微纳制造|与|系统集成研究中心: the name opens after 的
-                return None
-            middle.insert(0, left)
-            j -= 1
-        else:
-            if not (joins and j < 0):
-                return None
-        if not middle or middle[0].text in _JOINS or middle[0].tag in _VERB_TAGS or joins > 1:
-            return None
-        if joins and not self._joined_tail_ok([*middle, unit, *taken]):
-            return None
-        return [*middle, unit], j
-
-    @staticmethod
-    def _opens_name(unit: Unit) -> bool:
-        """Punctuation or 的 before a name whose words are joined by 与."""
-        return unit.tag == "x" or unit.text == "的"
-
-    def _joined_tail_ok(self, units: list[Unit]) -> bool:
-        """The words after 与 go on the same name: no place or known name opens them
-        (西南大学与长安汽车研究院 is two bodies)."""
-        last = max(k for k, u in enumerate(units) if u.text in _JOINS)
-        after = units[last + 1:]
-        return bool(after) and not any(u.tag in ("ORG", "PLACE") for u in self._first_name(after))
-
-    def _first_name(self, taken: list[Unit]) -> list[Unit]:
-        """The units of ``taken`` up to the first that ends an organisation name."""
-        for k, unit in enumerate(taken):
-            if self._suffix_at(unit.end):
-                return taken[:k + 1]
-        return taken
-
-    def _bridge_word(self, unit: Unit) -> bool:
-        text = unit.text
-        if text in self.lexicon.word_set("generic_names") or text in self.modifiers \
-                or self._suffix_at(unit.end):
-            return False
-        if unit.tag in _VERB_TAGS:
-            return len(text) > 1 and text not in self.stops and is_name_char(text[0])
-        return self._can_take(unit)
-
-    def _company_word(self, unit: Unit) -> bool:
-        """Company names hold verbs (阿里云计算有限公司, 重庆化医控股公司)."""
-        return (unit.tag in _VERB_TAGS and len(unit.text) > 1 and unit.text not in self.stops)
-
     def _can_take(self, unit: Unit) -> bool:
         text, tag = unit.text, unit.tag
         if not text.strip() or text in self.stops or not is_name_char(text[0]):
@@ -434,7 +333,7 @@ def _after_party_committee(units: list[Unit]) -> list[Unit]:
     """区委|区政府, 北碚区|委|区政府: the party committee and the government written
     together are two bodies; the name starts after the committee."""
     for k in range(len(units) - 1, 0, -1):
-        if units[k].text[0] in LEVEL_CHARS and units[k - 1].text.endswith("委") \
+        if (units[k].text[0] in LEVEL_CHARS or units[k].tag == "PLACE") and units[k - 1].text.endswith("委") \
                 and "".join(u.text for u in units[:k])[-2:-1] in LEVEL_CHARS:
             return units[k:]
     return units

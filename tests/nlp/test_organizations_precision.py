@@ -76,6 +76,8 @@ def test_a_logistics_park_is_a_platform_and_not_joined_to_the_next_name():
     pytest.param("市委市政府高度重视。", "市委", "市政府", id="city"),
     pytest.param("县委县政府召开会议。", "县委", "县政府", id="county"),
     pytest.param("北碚区委区政府召开会议。", "北碚区委", "北碚区政府", id="named-district"),
+    pytest.param("中共綦江区委綦江区人民政府关于加快发展的意见", "中共綦江区委", "綦江区人民政府",
+                 id="document-header"),
 ])
 def test_a_party_committee_and_its_government_are_two_bodies(text, party, government):
     found = orgs(text)
@@ -109,3 +111,11 @@ def test_addressees_on_a_line_joined_to_the_body_are_not_actors():
     found = orgs(text)
     assert "万盛经开区" not in found
     assert any(name.endswith("科技局") for name in found)
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    pytest.param("公司先后获评国家级绿色工厂、重庆市智能工厂、市级数字化车间。", "重庆市智能工厂",
+                 id="smart-factory-award"),
+])
+def test_an_awards_category_is_no_company(text, unexpected):
+    assert unexpected not in orgs(text)
