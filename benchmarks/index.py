@@ -176,20 +176,20 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(index, records: list[Extracted], repeat: int) -> dict:
-    """Load ``records`` into ``index`` (emptied first) and time the query mix."""
+def measure(index, records: list[Extracted], repeat: int, facet_size: int = 10) -> dict:
+    """Load ``records`` into ``index`` (emptied first) and time the query mix (with facets)."""
     index.clear()
     started, cpu = time.perf_counter(), time.process_time()
     index.load(records)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     for query in MIX:                                    # one untimed pass: caches and JIT warm
-        index.search(query, limit=10)
+        index.search(query, limit=10, facet_size=facet_size)
     per_query, everything, everything_cpu = {}, [], []
     for query in MIX:
         times, cpu_times = [], []
         for _ in range(repeat):
             begin, begin_cpu = time.perf_counter(), time.process_time()
-            index.search(query, limit=10)
+            index.search(query, limit=10, facet_size=facet_size)
             times.append((time.perf_counter() - begin) * 1000)
             cpu_times.append((time.process_time() - begin_cpu) * 1000)
         everything += times
@@ -224,15 +224,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=20, help="runs of each query")
     parser.add_argument("--engines", default="sqlite,opensearch")
     parser.add_argument("--url", help="an existing cluster (else one node is started)")
+    parser.add_argument("--facet-size", type=int, default=10,
+                        help="facet values per field computed with each query (0: no facets)")
     args = parser.parse_args(argv)
     records = list(synthetic_records(args.docs))
-    result = {"docs": args.docs, "engines": {}}
+    result = {"docs": args.docs, "facet_size": args.facet_size, "engines": {}}
     with tempfile.TemporaryDirectory() as tmp:
         for engine in args.engines.split(","):
             if engine == "sqlite":
                 path = Path(tmp) / "bench.db"
                 with open_index(f"sqlite:///{path}") as index:
-                    result["engines"]["sqlite"] = measure(index, records, args.repeat)
+                    result["engines"]["sqlite"] = measure(index, records, args.repeat, args.facet_size)
                 result["engines"]["sqlite"].update(disk_usage(path, records))   # WAL folded in
             else:
                 result["engines"][engine] = _cluster_run(engine, args, records)
@@ -245,10 +247,10 @@ def _cluster_run(engine: str, args, records: list[Extracted]) -> dict:
     from index.launcher import Cluster
     if args.url:
         with open_index(f"{args.url.rstrip('/')}/pm-benchmark", engine=engine) as index:
-            return measure(index, records, args.repeat)
+            return measure(index, records, args.repeat, args.facet_size)
     with Cluster(engine, heap="1g") as cluster:
         with open_index(f"{cluster.url}/pm-benchmark", engine=engine) as index:
-            return measure(index, records, args.repeat)
+            return measure(index, records, args.repeat, args.facet_size)
 
 
 if __name__ == "__main__":
