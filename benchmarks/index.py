@@ -224,11 +224,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=20, help="runs of each query")
     parser.add_argument("--engines", default="sqlite,opensearch")
     parser.add_argument("--url", help="an existing cluster (else one node is started)")
+    parser.add_argument("--shards", type=int, default=1,
+                        help="primary shards of the cluster index (a node searches its shards in parallel)")
     parser.add_argument("--facet-size", type=int, default=10,
                         help="facet values per field computed with each query (0: no facets)")
     args = parser.parse_args(argv)
     records = list(synthetic_records(args.docs))
-    result = {"docs": args.docs, "facet_size": args.facet_size, "engines": {}}
+    result = {"docs": args.docs, "facet_size": args.facet_size, "shards": args.shards, "engines": {}}
     with tempfile.TemporaryDirectory() as tmp:
         for engine in args.engines.split(","):
             if engine == "sqlite":
@@ -245,11 +247,12 @@ def main(argv: list[str] | None = None) -> None:
 def _cluster_run(engine: str, args, records: list[Extracted]) -> dict:
     from index.base import open_index
     from index.launcher import Cluster
+    alias = f"pm-benchmark?shards={args.shards}"
     if args.url:
-        with open_index(f"{args.url.rstrip('/')}/pm-benchmark", engine=engine) as index:
+        with open_index(f"{args.url.rstrip('/')}/{alias}", engine=engine) as index:
             return measure(index, records, args.repeat, args.facet_size)
     with Cluster(engine, heap="1g") as cluster:
-        with open_index(f"{cluster.url}/pm-benchmark", engine=engine) as index:
+        with open_index(f"{cluster.url}/{alias}", engine=engine) as index:
             return measure(index, records, args.repeat, args.facet_size)
 
 

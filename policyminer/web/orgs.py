@@ -12,7 +12,6 @@ index files ``org:`` filters by the same body key, so any variant finds them.
 from __future__ import annotations
 
 import functools
-import math
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -21,7 +20,7 @@ from urllib.parse import quote, urlencode
 
 from nlp.registry import Body, Registry
 from policyminer.web.params import SearchParams, WebError, int_param, text_param
-from policyminer.web.search import trend_chart, trend_query
+from policyminer.web.search import page_links, trend_chart, trend_query
 from policyminer.workspace import Workspace
 
 PER_PAGE = 50
@@ -133,21 +132,6 @@ def orgs_json(page: dict[str, Any]) -> dict[str, Any]:
     return {"query": params.q, "type": params.type or None, "page": params.page,
             "per_page": params.per_page, "total": page["total"], "types": page["types"],
             "orgs": page["rows"]}
-
-
-def page_links(total: int, params: OrgsParams) -> dict[str, Any]:
-    """Previous/next and a window of page numbers (the shape of macros.pagination)."""
-    last = max(1, math.ceil(total / params.per_page))
-    window = range(max(1, params.page - 2), min(last, params.page + 2) + 1)
-    start = (params.page - 1) * params.per_page
-    return {
-        "current": params.page, "last": last,
-        "first": params.url(page=None) if params.page > 1 else None,
-        "prev": params.url(page=params.page - 1) if params.page > 1 else None,
-        "next": params.url(page=params.page + 1) if params.page < last else None,
-        "numbers": [(n, params.url(page=n)) for n in window],
-        "start": start + 1 if total > start else 0, "end": min(start + params.per_page, total),
-    }
 
 
 def body_page(index, registry: Registry, key: str) -> dict[str, Any]:

@@ -24,7 +24,8 @@ def search_page(index, params: SearchParams) -> dict[str, Any]:
     trend = index.trends(trend_query(params), interval=params.interval) if result.total else []
     return {"params": params, "result": result, "trend": trend,
             "chart": trend_chart(trend, params), "facets": facet_groups(result.facets, params),
-            "pages": page_links(result.total, params), "exports": export_links(params),
+            "pages": page_links(result.total, params, max_page=MAX_OFFSET // params.per_page + 1),
+            "exports": export_links(params),
             "active": active_filters(params)}
 
 
@@ -86,18 +87,20 @@ def active_filters(params: SearchParams) -> list[dict[str, str]]:
             for key, value in params.filters.items()]
 
 
-def page_links(total: int, params: SearchParams) -> dict[str, Any]:
-    """Previous/next and a window of page numbers (never past the engine's offset cap)."""
-    last = max(1, min(math.ceil(total / params.per_page), MAX_OFFSET // params.per_page + 1))
+def page_links(total: int, params, *, max_page: int | None = None) -> dict[str, Any]:
+    """Previous/next and a window of page numbers, for any page's params (the shape of
+    macros.pagination); ``max_page`` caps the last page (the engine's offset cap)."""
+    last = max(1, math.ceil(total / params.per_page))
+    last = min(last, max_page) if max_page else last
     window = range(max(1, params.page - 2), min(last, params.page + 2) + 1)
+    start = (params.page - 1) * params.per_page
     return {
         "current": params.page, "last": last,
         "first": params.url(page=None) if params.page > 1 else None,
         "prev": params.url(page=params.page - 1) if params.page > 1 else None,
         "next": params.url(page=params.page + 1) if params.page < last else None,
         "numbers": [(n, params.url(page=n)) for n in window],
-        "start": params.offset + 1 if total else 0,
-        "end": min(params.offset + params.per_page, total),
+        "start": start + 1 if total > start else 0, "end": min(start + params.per_page, total),
     }
 
 
