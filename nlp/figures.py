@@ -179,17 +179,19 @@ def normalise(text: str) -> str:
 
 def _t2s(text: str) -> str:
     """OpenCC traditional → simplified (identity when OpenCC is unavailable)."""
-    converter = _opencc()
-    return converter.convert(text) if converter is not None else text
+    if not _has_opencc():
+        return text
+    from nlp.text import to_simplified     # one conversion per text, shared with organisations
+    return to_simplified(text)
 
 
 @lru_cache(maxsize=1)
-def _opencc():
+def _has_opencc() -> bool:
     try:
-        import opencc
+        import opencc  # noqa: F401
     except ImportError:         # optional: the one-to-one table above still applies
-        return None
-    return opencc.OpenCC("t2s")
+        return False
+    return True
 
 
 def find_figures(text: str, *, published: str | None = None) -> list[Figure]:

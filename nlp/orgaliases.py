@@ -156,12 +156,16 @@ def _shortens(short: "Group", forms: list[str], full: "Group", long_forms: _Long
         lexicon = long_forms.lexicon
         if _company_short(short.name, full.name, lexicon):
             return True
-    longer = long_forms.longer(full)
+    if not forms:
+        return False
+    longer, variants = long_forms.longer(full), long_forms.variants(full)
     for form in forms:
-        if any(f.endswith(form) and len(f) > len(form) for f in longer):
+        if form in variants:
             return True
-        if form in long_forms.variants(full):
-            return True
+        size = len(form)
+        for name in longer:
+            if len(name) > size and name.endswith(form):
+                return True
     return False
 
 

@@ -147,17 +147,11 @@ def _fix_title_and_xiaodi(text: str, candidates: list[Candidate]) -> list[Candid
 
 def _simplified(text: str) -> str | None:
     """The simplified-character form of a traditional text, when it keeps every offset."""
-    from nlp.text import is_traditional
-    converted = _t2s().convert(text)
+    from nlp.text import is_traditional, to_simplified
+    converted = to_simplified(text)
     if converted == text or len(converted) != len(text) or not is_traditional(text):
         return None         # simplified text (most documents) is not checked any further
     return converted
-
-
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-    return opencc.OpenCC("t2s")
 
 
 def _with_written_forms(org: Organization, text: str) -> Organization:

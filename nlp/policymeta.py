@@ -73,7 +73,7 @@ def complete_metadata(metadata: dict, text: str, *, doc_type: str = "news",
 
 def body_metadata(text: str, *, title: str = "") -> dict[str, object]:
     """doc_number, issuer(s), written, index_number, topics, source and author found in ``text``."""
-    lines = [line.strip().translate(_FULLWIDTH) for line in text.split("\n")]
+    lines = [line.strip() for line in text.translate(_FULLWIDTH).split("\n")]
     lines = [line for line in lines if line]
     fields: dict[str, object] = dict(labelled_fields(lines))
     number = heading_doc_number(lines) or title_doc_number(title)

@@ -15,6 +15,7 @@ search, written for its four states (:func:`hmm_cut`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from math import log
 
 # jieba's block and whitespace patterns (jieba.re_han_default, jieba.re_skip_default)
@@ -32,7 +33,7 @@ def cut(text: str) -> list[str]:
     tokenizer = jieba.dt
     tokenizer.check_initialized()
     words: list[str] = []
-    block = _Block(tokenizer.FREQ, log(tokenizer.total), hmm_cut, words)
+    block = _Block(tokenizer.FREQ, log(tokenizer.total), _remembered_hmm_cut, words)
     for piece in _HAN.split(text):
         if not piece:
             continue
@@ -120,6 +121,19 @@ class _Block:
 
 def hmm_cut(text: str) -> list[str]:
     """The words of a run of unknown characters, as ``list(jieba.finalseg.cut(text))``."""
+    return list(_remembered_hmm_cut(text))
+
+
+def _remembered_hmm_cut(text: str) -> tuple[str, ...]:
+    from jieba import finalseg
+    # jieba.del_word only ever adds to Force_Split_Words: its size tells its versions apart
+    return _hmm_words_of(text, len(finalseg.Force_Split_Words))
+
+
+@lru_cache(maxsize=8192)
+def _hmm_words_of(text: str, _split_words_version: int) -> tuple[str, ...]:
+    """:func:`hmm_cut`, remembered: names and places the dictionary lacks come back
+    within a document and across documents."""
     from jieba import finalseg
     words: list[str] = []
     for block in _HMM_HAN.split(text):
@@ -131,7 +145,7 @@ def hmm_cut(text: str) -> list[str]:
                 words.extend(word)
             else:
                 words.append(word)
-    return words
+    return tuple(words)
 
 
 def _hmm_words(sentence: str, finalseg) -> list[str]:

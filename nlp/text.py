@@ -38,7 +38,7 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
     text = _DECIMAL_POINT_RE.sub(".", text)
     if is_traditional(text):
-        text = _t2s().convert(text)
+        text = to_simplified(text)
     return text
 
 
@@ -47,12 +47,19 @@ def is_traditional(text: str) -> bool:
     cjk = len(_CJK_RE.findall(text))
     if cjk < 2:
         return False
-    converted = _t2s().convert(text)
+    converted = to_simplified(text)
     if len(converted) == len(text):
         changed = sum(a != b for a, b in zip(text, converted))
     else:
         changed = sum(_t2s().convert(ch) != ch for ch in set(_CJK_RE.findall(text)))
     return changed >= 2 and changed >= cjk * _TRADITIONAL_SHARE
+
+
+@functools.lru_cache(maxsize=4)
+def to_simplified(text: str) -> str:
+    """OpenCC ``t2s`` of ``text``, remembered for the last few texts: the organisation
+    and figure extractors and :func:`is_traditional` then convert a document once."""
+    return _t2s().convert(text)
 
 
 @functools.lru_cache(maxsize=1)

@@ -47,6 +47,28 @@ def test_hmm_cut_is_finalseg_cut(text):
     assert hmm_cut(text) == list(finalseg.cut(text))
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("张晓明", id="person-name"),
+    pytest.param("璧山区来凤街道", id="place-run"),
+])
+def test_remembered_hmm_cut_is_finalseg_cut_twice(text):
+    first, again = hmm_cut(text), hmm_cut(text)
+    assert first == again == list(finalseg.cut(text))
+    first.append("x")               # callers get their own list, the remembered words stay
+    assert hmm_cut(text) == list(finalseg.cut(text))
+
+
+def test_remembered_hmm_cut_follows_force_split_words():
+    words = set(finalseg.Force_Split_Words)
+    assert hmm_cut("郑晓明") == ["郑晓明"]
+    try:
+        finalseg.add_force_split("郑晓明")      # what jieba.del_word does
+        assert hmm_cut("郑晓明") == list(finalseg.cut("郑晓明")) == ["郑", "晓", "明"]
+    finally:
+        finalseg.Force_Split_Words.clear()
+        finalseg.Force_Split_Words.update(words)
+
+
 def test_words_spell_the_text(seed_text):
     text = seed_text("portal")
     assert "".join(cut(text)) == text

@@ -469,3 +469,13 @@ def test_is_caption_line(line, expected):
 )
 def test_is_heading_line(line, expected):
     assert is_heading_line(line) is expected
+
+
+@pytest.mark.parametrize(("text", "simplified"), [
+    pytest.param("重慶市政府與澳門大學簽約", "重庆市政府与澳门大学签约", id="traditional"),
+    pytest.param("重庆市政府与澳门大学签约", "重庆市政府与澳门大学签约", id="simplified"),
+])
+def test_to_simplified_is_opencc_t2s_and_remembered(text, simplified):
+    from nlp.text import to_simplified
+    assert to_simplified(text) == simplified
+    assert to_simplified(text) is to_simplified(text)
