@@ -257,13 +257,9 @@ def lists_signed(sentence: str) -> bool:
     return bool(_LISTING.search(sentence))
 
 
-def is_whole_batch(sentence: str) -> bool:
-    """此次签约项目总投资… / 此次集中签约的…: a detail about the whole batch, not one of its projects."""
-    return bool(_EXPLICIT.search(sentence))
-
-
 def is_explicit_anaphor(sentence: str) -> bool:
-    """此次签约 / 本次签约的 / 签约项目中: refers back to the signing before, however far."""
+    """此次签约 / 本次签约的 / 签约项目中: refers back to the signing before, however far,
+    as a whole (此次签约项目总投资…), not to one of its projects."""
     return bool(_EXPLICIT.search(sentence))
 
 

@@ -368,7 +368,7 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
     subset = bool(_SUBSET.search(sent.text))     # 其中… details one part of the event
     if signing.count is None and not subset:
         signing.count = _count(sent.text, acts[0]) if acts else _signed_count(sent.text)
-    whole = not subset and (_COUNT.search(sent.text) or rules.is_whole_batch(sent.text))
+    whole = not subset and (_COUNT.search(sent.text) or rules.is_explicit_anaphor(sent.text))
     if signing.amount is None and (not event.batch or whole):
         signing.amount = _amount(sent.text, detail=True)
     for project in _projects(sent.text):

@@ -61,8 +61,8 @@ def test_lists_signed(sentence, expected):
     pytest.param("此次集中签约的项目涵盖多个领域。", True, id="this-batch-signing"),
     pytest.param("其中，智能传感器项目投资3亿元。", False, id="one-of-them"),
 ])
-def test_is_whole_batch(sentence, expected):
-    assert rules.is_whole_batch(sentence) is expected
+def test_explicit_anaphor_is_the_whole_batch(sentence, expected):
+    assert rules.is_explicit_anaphor(sentence) is expected
 
 
 @pytest.mark.parametrize("sentence, expected", [
