@@ -96,3 +96,36 @@ def client(tiny_ws):
     from policyminer.web.app import create_app
     with TestClient(create_app(tiny_ws), base_url="http://127.0.0.1") as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def serve_app():
+    """``serve_app(ws)``: a context manager running the real app over ``ws`` under uvicorn
+    on a free loopback port, in a thread; it gives the base URL."""
+    import contextlib
+    import socket
+    import threading
+    import time
+
+    @contextlib.contextmanager
+    def serve(ws: Workspace):
+        import uvicorn
+
+        from policyminer.web.app import create_app
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(create_app(ws), host="127.0.0.1", port=port,
+                                               log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
+            time.sleep(0.05)
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+    return serve

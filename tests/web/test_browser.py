@@ -11,9 +11,6 @@ import io
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import openpyxl
@@ -63,25 +60,10 @@ def demo_ws(tmp_path_factory, sync_playwright) -> Workspace:
 
 
 @pytest.fixture(scope="module")
-def live_url(demo_ws):
+def live_url(demo_ws, serve_app):
     """The real app under uvicorn on a free loopback port, in a thread."""
-    import uvicorn
-
-    from policyminer.web.app import create_app
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(demo_ws), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_app(demo_ws) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,6 @@ import html
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 import warnings
 from pathlib import Path
 from urllib.parse import quote
@@ -265,25 +262,10 @@ def test_search_region_facet_shows_codes(orgs_client):
 # -- in a real browser (as test_browser.py: Debian's headless Chromium, uvicorn in a thread) --
 
 @pytest.fixture(scope="module")
-def orgs_live_url(orgs_ws):
+def orgs_live_url(orgs_ws, serve_app):
     """The app over ``orgs_ws`` under uvicorn on a free loopback port."""
-    import uvicorn
-
-    from policyminer.web.app import create_app
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(orgs_ws), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_app(orgs_ws) as url:
+        yield url
 
 
 @pytest.fixture
