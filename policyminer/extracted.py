@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from policyminer.errors import InputError
 from policyminer.records import Extracted, doc_id
@@ -146,6 +146,17 @@ class ExtractedStore:
 
     def files(self) -> list[Path]:
         return sorted(self.root.glob("*.jsonl")) if self.root.is_dir() else []
+
+    def file_state(self) -> list[list[Any]]:
+        """[name, size, mtime_ns] of every part file: equal states mean nothing was written since."""
+        state = []
+        for path in self.files():
+            try:
+                stat = path.stat()
+            except OSError:         # removed since it was listed
+                continue
+            state.append([path.name, stat.st_size, stat.st_mtime_ns])
+        return state
 
     def __iter__(self) -> Iterator[Extracted]:
         for path in self.files():

@@ -5,8 +5,9 @@ record of extracted/ (title and text, organisation mentions as whole terms)
 and stored as ``store/keywords.joblib``, with a small ``store/keywords.json``
 saying which extracted/ it was fitted on:
 
-* ``files``: name, size and modification time of each JSONL shard; when they
-  are unchanged the model is current and nothing is read;
+* ``files``: name, size and modification time of each JSONL shard
+  (``ExtractedStore.file_state``); when they are unchanged the model is
+  current and nothing is read;
 * ``digest``: a hash of every record's id, extractor version and title+text;
   when the shards changed but the digest did not (a shard rewritten with the
   same records), the model is kept and only ``files`` is updated.
@@ -67,15 +68,6 @@ def text_hash(record: Extracted) -> str:
 
 # --- is the model current? --------------------------------------------------
 
-def file_state(store: ExtractedStore) -> list[list[Any]]:
-    """(name, size, mtime_ns) of every shard of extracted/."""
-    out = []
-    for path in store.files():
-        stat = path.stat()
-        out.append([path.name, stat.st_size, stat.st_mtime_ns])
-    return out
-
-
 def corpus_digest(store: ExtractedStore) -> str:
     """A hash of every record's id, extractor version and title+text, in id order."""
     parts = sorted(f"{r.id} {r.extractor_version} {text_hash(r)}" for r in store)
@@ -121,7 +113,7 @@ class Refresh:
 def refresh_model(ws: Workspace, *, force: bool = False) -> Refresh:
     """The workspace's keyword model, refitted first when extracted/ changed since the last fit."""
     store, path = ExtractedStore(ws.extracted_dir), model_path(ws)
-    state, files = _read_state(ws), file_state(store)
+    state, files = _read_state(ws), store.file_state()
     if not files:
         return Refresh(None, False)
     current = None if force else _try_load(path)

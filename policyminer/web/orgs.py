@@ -36,7 +36,7 @@ class RegistryCache:
 
     def __init__(self, ws: Workspace):
         self.ws, self._lock = ws, threading.Lock()
-        self._stamp: tuple | None = None
+        self._stamp: list | None = None
         self._registry: Registry | None = None
 
     def get(self) -> Registry:
@@ -44,24 +44,13 @@ class RegistryCache:
         from policyminer.extracted import ExtractedStore
         store = ExtractedStore(self.ws.extracted_dir)
         with self._lock:
-            stamp = _stamp(store.files())
+            stamp = store.file_state()
             if self._registry is None or stamp != self._stamp:
                 from policyminer.orgs import registry_path, sync
                 registry = Registry.load(registry_path(self.ws))
                 sync(registry, store)
                 self._registry, self._stamp = registry, stamp
             return self._registry
-
-
-def _stamp(paths) -> tuple:
-    out = []
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        out.append((path.name, stat.st_mtime_ns, stat.st_size))
-    return tuple(out)
 
 
 def org_query(name: str) -> str:

@@ -292,3 +292,14 @@ def test_versions_equal_a_full_parse(tmp_path):
         index_path(path).unlink()
     assert ExtractedStore(tmp_path).versions() == full_parse(store)
     assert all(index_path(p).exists() for p in store.files())  # … which saved them again
+
+
+def test_file_state_changes_only_when_a_part_is_written(tmp_path):
+    store = ExtractedStore(tmp_path / "extracted")
+    assert store.file_state() == []
+    store.write([Extracted(id="a" * 20, url="file:///a", title="", published=None, text="甲")])
+    first = store.file_state()
+    assert [name for name, _, _ in first] == ["part-a.jsonl"]
+    assert store.file_state() == first
+    store.write([Extracted(id="a" * 20, url="file:///a", title="", published=None, text="乙")])
+    assert store.file_state() != first
