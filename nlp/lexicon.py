@@ -30,6 +30,7 @@ import functools
 import importlib.util
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -241,17 +242,21 @@ def _jionlp_dir() -> Path | None:
     return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
 
 
+def division_rows() -> Iterator[tuple[int, list[str]]]:
+    """(level 0 province … 2 county, [name, code, short name, …]) of jionlp's
+    china_location table, in table order (towns and shorter lines left out)."""
+    for line in _jionlp_lines("china_location"):
+        level = len(line) - len(line.lstrip("\t"))
+        fields = line.strip().split("\t")
+        if level <= 2 and len(fields) >= 3:
+            yield level, fields
+
+
 @functools.lru_cache(maxsize=1)
 def _jionlp_places() -> tuple[tuple[str, str, int, str | None], ...]:
     """(name, short name, level, parent) of China's provinces, cities and counties."""
     places, parents = [], [None, None, None]
-    for line in _jionlp_lines("china_location"):
-        level = len(line) - len(line.lstrip("\t"))
-        if level > 2:
-            continue
-        fields = line.strip().split("\t")
-        if len(fields) < 3:
-            continue
+    for level, fields in division_rows():
         parent = parents[level - 1] if level else None
         parents[level] = fields[0]
         places.append((fields[0], fields[2], level, parent))

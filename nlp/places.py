@@ -2,7 +2,7 @@
 
 The divisions (provinces, prefecture-level cities, counties and districts)
 and their six-digit codes come from the location table jionlp ships
-(``china_location``, read by :func:`nlp.lexicon._jionlp_lines`, no
+(``china_location``, read by :func:`nlp.lexicon.division_rows`, no
 download); extra short forms (沙区 for 沙坪坝区) from ``places.txt`` in the
 dictionary directory. Functional areas and parks (两江新区, 西永微电园) are
 not divisions and resolve to nothing.
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nlp.lexicon import DEFAULT_DIR, _jionlp_lines, _rows
+from nlp.lexicon import DEFAULT_DIR, _rows, division_rows
 from nlp.wordscan import WordScanner
 
 LEVELS = ("province", "city", "county")
@@ -106,10 +106,8 @@ def _divisions() -> tuple[tuple[Place, str], ...]:
     """
     out: list[tuple[Place, str]] = []
     stack: list[Place | None] = [None, None, None]
-    for line in _jionlp_lines("china_location"):
-        level = len(line) - len(line.lstrip("\t"))
-        fields = line.strip().split("\t")
-        if level > 2 or len(fields) < 3 or not fields[1].isdigit():
+    for level, fields in division_rows():
+        if not fields[1].isdigit():
             continue
         parent = stack[level - 1] if level else None
         if parent is not None and parent.code == fields[1]:
