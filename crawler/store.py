@@ -25,8 +25,11 @@ from typing import Any
 
 from policyminer.errors import CrawlError
 from policyminer.records import Page, canonical_url, doc_id
+from policyminer.wal import connect_wal
 
 from crawler.neardup import CANDIDATE_DISTANCE, band_keys, distance, from_signed, to_signed
+
+OPEN_TIMEOUT = 60   # seconds another process may hold the file while we open it
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages(
@@ -61,6 +64,11 @@ _PAGE_COLUMNS = ("url, source, fetched, status, encoding, etag, last_modified, b
                  "region, attachments, other_urls")
 
 
+def _create_schema(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.executescript("BEGIN IMMEDIATE;" + SCHEMA + "COMMIT;")
+
+
 def utc_now() -> str:
     """The current time as an ISO timestamp in UTC, to the second."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -85,10 +93,8 @@ class PageStore:
         if self._conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=NORMAL")
-                conn.executescript(SCHEMA)
+                conn = connect_wal(str(self.path), timeout=OPEN_TIMEOUT, setup=_create_schema,
+                                   isolation_level=None)
             except sqlite3.DatabaseError as exc:
                 raise CrawlError(f"{self.path}: cannot open the page store ({exc}); "
                                  "is it a policyminer pages.db?") from exc

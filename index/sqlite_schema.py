@@ -40,6 +40,7 @@ from index.keys import (document_codes, keys_version, location_codes, name_keys,
 from index.segment import ANALYZER, index_forms
 from policyminer.errors import EngineError
 from policyminer.records import Extracted
+from policyminer.wal import connect_wal
 
 SCHEMA_VERSION = "3"
 MIN_SQLITE = (3, 34, 0)          # the trigram tokenizer
@@ -127,10 +128,11 @@ def connect(path: str) -> sqlite3.Connection:
         raise EngineError(f"SQLite {sqlite3.sqlite_version} is too old for the embedded index "
                           "(needs 3.34 for the trigram tokenizer); use Python with a newer SQLite")
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        if path == ":memory:":
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        else:
+            conn = connect_wal(path, timeout=10, isolation_level=None, check_same_thread=False)
         conn.execute("SELECT json_array()")       # JSON1: searches pass rid lists as JSON
-        if path != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
         for pragma in ("synchronous = NORMAL", "temp_store = MEMORY", "cache_size = -65536",
                        "busy_timeout = 10000"):
             conn.execute(f"PRAGMA {pragma}")

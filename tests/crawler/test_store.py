@@ -176,3 +176,26 @@ def test_a_process_killed_midway_leaves_every_committed_page(tmp_path):
     assert store.count() == 30
     assert [store.put(f"https://a.cn/{i}.html", b"<p>%d</p>" % i, source="s") for i in range(50)].count("new") == 20
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _put_ten(path: str, worker: int) -> None:
+    store = PageStore(path)
+    for i in range(10):
+        store.put(f"https://a.cn/{worker}/{i}.html", b"<p>%d</p>" % i, source="s")
+    store.close()
+
+
+@pytest.mark.parametrize("round_", range(4))
+def test_processes_opening_a_new_store_at_once_all_get_in(tmp_path, round_):
+    """Several crawler processes start on one new pages.db: none fails with 'database is locked'."""
+    import multiprocessing
+
+    path = str(tmp_path / "pages.db")
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_put_ten, args=(path, w)) for w in range(6)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+    assert [w.exitcode for w in workers] == [0] * 6
+    assert PageStore(path).count() == 60
