@@ -176,14 +176,26 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(index, records: list[Extracted], repeat: int, facet_size: int = 10) -> dict:
-    """Load ``records`` into ``index`` (emptied first) and time the query mix (with facets)."""
+def measure(index, records: list[Extracted], repeat: int, facet_size: int = 10,
+            warmup: int = 3) -> dict:
+    """Load ``records`` into ``index`` (emptied first) and time the query mix (with facets).
+
+    The first pass over the mix is timed apart (``cold_*``: a node that just
+    loaded); ``warmup - 1`` more passes run untimed before the timed runs, so
+    that those measure a node whose caches and JIT compiler have settled.
+    """
     index.clear()
     started, cpu = time.perf_counter(), time.process_time()
     index.load(records)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    for query in MIX:                                    # one untimed pass: caches and JIT warm
+    cold = []
+    for query in MIX:
+        begin = time.perf_counter()
         index.search(query, limit=10, facet_size=facet_size)
+        cold.append((time.perf_counter() - begin) * 1000)
+    for _ in range(warmup - 1):
+        for query in MIX:
+            index.search(query, limit=10, facet_size=facet_size)
     per_query, everything, everything_cpu = {}, [], []
     for query in MIX:
         times, cpu_times = [], []
@@ -200,6 +212,8 @@ def measure(index, records: list[Extracted], repeat: int, facet_size: int = 10) 
                             "cpu_p95_ms": round(_percentile(cpu_times, 0.95), 1)}
     return {"documents": index.count(), "load_seconds": round(seconds, 1),
             "docs_per_second": round(len(records) / seconds), "queries": per_query,
+            "cold_mix_max_ms": round(max(cold), 1),
+            "cold_mix_p50_ms": round(_percentile(cold, 0.5), 1),
             "mix_p50_ms": round(_percentile(everything, 0.5), 1),
             "mix_p95_ms": round(_percentile(everything, 0.95), 1),
             "load_cpu_seconds": round(cpu, 1),
@@ -226,17 +240,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--url", help="an existing cluster (else one node is started)")
     parser.add_argument("--shards", type=int, default=1,
                         help="primary shards of the cluster index (a node searches its shards in parallel)")
+    parser.add_argument("--warmup", type=int, default=3,
+                        help="passes over the query mix before timing (the first is reported as cold_*)")
     parser.add_argument("--facet-size", type=int, default=10,
                         help="facet values per field computed with each query (0: no facets)")
     args = parser.parse_args(argv)
     records = list(synthetic_records(args.docs))
-    result = {"docs": args.docs, "facet_size": args.facet_size, "shards": args.shards, "engines": {}}
+    result = {"docs": args.docs, "facet_size": args.facet_size, "shards": args.shards,
+              "warmup": args.warmup, "engines": {}}
     with tempfile.TemporaryDirectory() as tmp:
         for engine in args.engines.split(","):
             if engine == "sqlite":
                 path = Path(tmp) / "bench.db"
                 with open_index(f"sqlite:///{path}") as index:
-                    result["engines"]["sqlite"] = measure(index, records, args.repeat, args.facet_size)
+                    result["engines"]["sqlite"] = measure(index, records, args.repeat, args.facet_size,
+                                                            args.warmup)
                 result["engines"]["sqlite"].update(disk_usage(path, records))   # WAL folded in
             else:
                 result["engines"][engine] = _cluster_run(engine, args, records)
@@ -250,10 +268,10 @@ def _cluster_run(engine: str, args, records: list[Extracted]) -> dict:
     alias = f"pm-benchmark?shards={args.shards}"
     if args.url:
         with open_index(f"{args.url.rstrip('/')}/{alias}", engine=engine) as index:
-            return measure(index, records, args.repeat, args.facet_size)
+            return measure(index, records, args.repeat, args.facet_size, args.warmup)
     with Cluster(engine, heap="1g") as cluster:
         with open_index(f"{cluster.url}/{alias}", engine=engine) as index:
-            return measure(index, records, args.repeat, args.facet_size)
+            return measure(index, records, args.repeat, args.facet_size, args.warmup)
 
 
 if __name__ == "__main__":

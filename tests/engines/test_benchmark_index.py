@@ -37,3 +37,5 @@ def test_a_small_run_reports_both_engines(nodes, capsys):
         assert report["documents"] == 300 and report["docs_per_second"] > 0
         assert set(report["queries"]) == set(result["engines"]["sqlite"]["queries"])
         assert report["mix_p95_ms"] >= report["mix_p50_ms"]
+        assert report["cold_mix_max_ms"] >= report["cold_mix_p50_ms"] > 0
+    assert result["warmup"] == 3
