@@ -8,6 +8,9 @@ behind an alias; a composable index template gives every new one its
 settings and mapping. A rebuild (``clear()`` then ``load()``, or
 ``rebuild(records)``) fills a fresh index while searches keep using the old
 one, then swaps the alias atomically and drops the old index: no downtime.
+Before the swap the new index is merged into one segment per shard while it
+is small enough to stay under the engines' 5 GB merge ceiling (searches over
+one segment are about a fifth faster at 100k documents; benchmarks/README.md).
 Loading is idempotent (documents keyed by their stable id; an unchanged
 record is not re-sent) and retries overload with backoff. Query semantics,
 facets, signings and trends match the SQLite engine; index.cluster_query
@@ -33,6 +36,7 @@ from policyminer.errors import EngineError, QueryError
 from policyminer.records import Extracted
 
 BATCH = 500                    # records per batch: one _mget, then bulk requests
+MERGE_LIMIT = 2 * 1024 ** 3    # bytes per shard under which a rebuilt index is merged to one segment
 FACET_SIZE = 10
 _HIT_SOURCE = ["id", "url", "title", "published", "source", "text"]
 
@@ -92,10 +96,20 @@ class ClusterIndex(Index):
         old = [index for index in self._indices() if index != name]
         self.transport.request("PUT", f"/{name}/_settings", {"index": {"refresh_interval": None}})
         self.transport.request("POST", f"/{name}/_refresh")
+        self._merge_segments(name)
         actions = [{"add": {"index": name, "alias": self.alias, "is_write_index": True}}]
         actions += [{"remove_index": {"index": index}} for index in old]
         self.transport.request("POST", "/_aliases", {"actions": actions})
         self._pending, self._checked = None, True
+
+    def _merge_segments(self, name: str) -> None:
+        """Merge a freshly loaded index into one segment per shard, unless it is large."""
+        stats = self.transport.request("GET", f"/{name}/_stats/store")
+        shards = max(1, self.target.settings.get("shards", 1))
+        size = stats["indices"][name]["primaries"]["store"]["size_in_bytes"]
+        if size / shards < MERGE_LIMIT:
+            self.transport.request("POST", f"/{name}/_forcemerge", params={"max_num_segments": 1})
+            self.transport.request("POST", f"/{name}/_refresh")     # OpenSearch searches it after this
 
     def _commit(self) -> None:
         """Make a pending rebuild visible before anything reads."""

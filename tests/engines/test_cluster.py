@@ -325,6 +325,29 @@ def test_rebuild_swaps_the_alias_without_downtime(fresh, engine, engine_url):
     reader.close()
 
 
+def _segments(index, name: str) -> int:
+    return len(index.transport.request("GET", f"/_cat/segments/{name}", params={"format": "json"}))
+
+
+def test_a_rebuilt_index_is_published_as_one_segment(fresh, monkeypatch):
+    import index.cluster
+    monkeypatch.setattr(index.cluster, "BATCH", 2)             # five bulk batches
+    corpus, flushed = behaviour_corpus(), []
+
+    def records():
+        for record in corpus:
+            yield record
+            fresh.transport.request("POST", f"/{fresh._pending}/_refresh")   # a segment each
+            flushed.append(_segments(fresh, fresh._pending))
+
+    fresh.clear()
+    fresh.load(records())
+    assert max(flushed) > 1                                     # it had several segments…
+    [name] = _indices(fresh)
+    assert _segments(fresh, name) == 1                          # …and is searched as one
+    assert fresh.count() == len(corpus)
+
+
 def test_rebuild_method_replaces_every_document(fresh):
     corpus = behaviour_corpus()
     fresh.load(corpus)
