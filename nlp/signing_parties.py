@@ -18,7 +18,10 @@ sentence are the sides of its signing (EXTRACTION.md, "parties"):
 - a body that alone holds the ceremony or names the batch (区政府举行…集中签约
   活动, X招商引资项目集中签约仪式) is not a side; one paired with 与 is;
 - short forms the text defines (A公司（以下简称“甲”）) are mentions of their
-  body, also when the organisation finder missed it.
+  body, also when the organisation finder missed it; so are a company's brand
+  forms (重庆钒源新材料有限公司 … 园区与钒源新材料签订);
+- the last member of a list of sides is cut at the signing verb (…、B公司、蓝鲸
+  智造签署), and a clause that only says where (在四川大学，…) names no side.
 
 Sentences are any objects with ``start``, ``end`` (offsets into the document)
 and ``text``.
@@ -44,12 +47,14 @@ _NOT_PARTY_SPAN = re.compile(
 _CEREMONY = r"(?:签约仪式|签约活动|签约大会|签约会|推介会|招商会|洽谈会|对接会)"
 _HOSTS = re.compile(rf"(?:举行|举办|主办|召开|组织|开展)(?:了)?[^，,。；;]{{0,25}}?(?:{_CEREMONY}|推进会|座谈会|大会|论坛|峰会)")
 _NAMES_BATCH = re.compile(rf"[^，,。；;与和同及、在]{{0,20}}?(?:招商|推介|集中签约)[^，,。；;与和同及、在]{{0,12}}?{_CEREMONY}")
+_ORGANISES = re.compile(r"(?:组织|带领|率领|牵头组织|邀请|促成)(?:了)?[^，,。；;与和同]{1,25}?(?:与|同|和)")
 _SIDE_LATER = re.compile(r"[，,](?:并|还|也|现场|会上|会后|仪式上|随后|当场|同时|正式)?(?:与|同)(?!时|期)")
 AFTER_SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)(?:到|在|于)?([^，,。；;、“”\"（）()的]{2,25})")
 
 
 _ENUMERATION = re.compile(r"(?:[^、，,。；;：:与和及同“”\"]{2,20}、)+[^、，,。；;：:与和及同“”\"]{2,30}")
 _ETC = re.compile(r"等(?:\d+|[两二三四五六七八九十]{1,3})?\s*(?:余|多)?\s*[家个所位]")
+_LAST_ENDS = re.compile(rf"{rules.TRIGGER.pattern}|等|共|联合|分别|正式|现场|当场|集中|携手|[三四五六多各]方|[在也还将已均并]")
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fff（）()·]{2,12}")
 _NOT_NAME = re.compile(r"^(?:相关|有关|各|部分|其他|区内|市内|全区|全市|我|本|该|多)|[省市区县镇乡村]$|街道$"
                        r"|企业$|单位$|部门$|机构$|高校$|院校$|领域$|产业$|行业$|项目$")
@@ -71,6 +76,12 @@ _HEADS = {"公司": ("公司", "集团"), "集团": ("集团", "公司"), "企�
           "银行": ("银行", "分行", "支行"), "医院": ("医院",)}
 _ANAPHOR = re.compile(r"(?:该|这家|此)(公司|集团|企业|校|大学|学院|院|所|中心|行|银行|医院)")
 _ANAPHOR_REACH = 400                    # characters back to the organisation referred to
+_LEGAL_SUFFIX = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$|(?:集团)?股份公司$|(?:集团)?公司$")
+_TRADE_WORD = re.compile(r"(?:科技|技术|实业|发展|控股|集团|股份|工业)$")
+_EXTENDS = re.compile(r"有限|股份|公司|集团")               # the start of a longer legal name
+_AFTER_BRAND = set("与和同及、，,。；;：:“”\"）)等签共联在也还将已为是于三双四各负董总党携正分达 \n")
+_VENUE_CLAUSE = re.compile(r"\s*(?:(?:\d{1,2}月)?\d{1,2}日|[今昨前当同次]日|[今昨前]天|当天|[上中下]午|晚上)*在")
+_BEFORE_BRAND = set("与和同及、，,。；;：:“”\"在由向对为是从被让将 \n")
 
 
 class Sentence(Protocol):
@@ -110,6 +121,51 @@ def settle_mentions(text: str, organizations: list[Organization],
                 extra.append((match.start(1), match.start(1) + size, org.name))
                 break
     return sorted(found + extra)
+
+
+def brand_mentions(text: str, organizations: list[Organization],
+                   found: list[Mention]) -> list[Mention]:
+    """Add companies written later by their brand (重庆钒源新材料有限公司 … 园区与钒源新材料
+    签订): the name without its place and legal form (钒源新材料), or without a
+    trailing trade word too (瑞普光电科技 → 瑞普光电), where no mention is already."""
+    extra: list[Mention] = []
+    for org in organizations:
+        for form in _brand_forms(org.name):
+            for match in re.finditer(re.escape(form), text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e, _ in found + extra):
+                    continue
+                if (start and text[start - 1] not in _BEFORE_BRAND) or _EXTENDS.match(text, end) \
+                        or (end < len(text) and text[end] not in _AFTER_BRAND):
+                    continue            # inside a longer word, or the start of another name
+                extra.append((start, end, org.name))
+    return sorted(found + extra)
+
+
+def _brand_forms(name: str) -> list[str]:
+    """The brand forms of a company name, longest first (重庆瑞普光电科技有限公司 →
+    瑞普光电科技, 瑞普光电); none for other bodies or branches."""
+    if "分公司" in name or not _LEGAL_SUFFIX.search(name):
+        return []
+    core = _LEGAL_SUFFIX.sub("", name)
+    core = _without_leading_places(re.sub(r"[（(][^）)]*[）)]", "", core))
+    forms = [core] if len(core) >= 3 and core != name else []
+    trimmed = _TRADE_WORD.sub("", core)
+    if trimmed != core and len(trimmed) >= 4:
+        forms.append(trimmed)
+    if "集团" in name and len(core) >= 4:
+        forms.append(core[:2] + "集团")          # 重庆华盛智能装备集团有限公司 → 华盛集团
+    return forms
+
+
+def _without_leading_places(core: str) -> str:
+    """A name without the places that open it (重庆合川恒达农业 → 恒达农业)."""
+    from nlp.signing_places import place_lexicon
+    lexicon = place_lexicon()
+    for _ in range(2):
+        size = next((n for n in range(min(6, len(core) - 2), 1, -1) if core[:n] in lexicon or core[:n] == "中国"), 0)
+        core = core[size:]
+    return core
 
 
 def defined_mentions(text: str, found: list[Mention]) -> list[Mention]:
@@ -165,7 +221,7 @@ def parties(sent: Sentence, triggers: list[int], found: list[Mention]) -> list[s
         else:
             adjacent = False
     excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(sent.text)]
-    excluded += [*rules.object_spans(sent.text), (0, rules.dateline_end(sent.text))]
+    excluded += [*rules.object_spans(sent.text), (0, rules.dateline_end(sent.text)), *_venues(sent.text)]
     named: list[tuple[int, str]] = []
     for start, end, name in found:
         rel = start - sent.start
@@ -186,6 +242,13 @@ def parties(sent: Sentence, triggers: list[int], found: list[Mention]) -> list[s
     return names
 
 
+def _venues(text: str) -> list[tuple[int, int]]:
+    """Clauses that only say where or under whose care it happened (在四川大学，…;
+    在区委区政府的推动下，…): their organisations are no sides."""
+    return [(s, e) for s, e in rules.clauses(text)
+            if _VENUE_CLAUSE.match(text, s) and not rules.TRIGGER.search(text, s, e)]
+
+
 def _unknown_siblings(sent: Sentence, found: list[Mention]) -> list[tuple[int, str]]:
     """Names listed beside an organisation that the organisation finder missed
     (与盒马鲜生、百果园等6家采购商签订: 百果园), as (offset in the sentence, name)."""
@@ -197,7 +260,7 @@ def _unknown_siblings(sent: Sentence, found: list[Mention]) -> list[tuple[int, s
             items.append((offset, offset + len(piece), piece))
             offset += len(piece) + 1
         last_start, last_end, last = items[-1]
-        cut = _ETC.search(last)
+        cut = _ETC.search(last) or _LAST_ENDS.search(last)     # …、B等5家 / …、B签署 / …、B共同
         items[-1] = (last_start, last_start + cut.start(), last[:cut.start()]) if cut else (last_start, last_end, "")
         known = [any(s < e2 and s2 < e for s2, e2 in spans) for s, e, _ in items]
         if not any(known):
@@ -230,9 +293,12 @@ def _is_name(piece: str) -> bool:
 def _hosts(text: str, start: int, end: int) -> bool:
     """区政府举行…集中签约活动 / 中国（绵阳）科技城招商引资项目集中签约仪式: the
     body alone holds the ceremony or names the batch, it is not a side (unless
-    it then signs with someone: …，与10家企业签约)."""
+    it then signs with someone: …，与10家企业签约); nor is one that brings others
+    to sign (区商务委组织12家外贸企业与东盟采购商签订…)."""
     if start and text[start - 1] in "与和同及、":
         return False
+    if _ORGANISES.match(text, end):
+        return True
     hosts = _HOSTS.match(text, end)
     if hosts:
         return not _SIDE_LATER.search(text, hosts.end())

@@ -65,6 +65,10 @@ _MENTION_BEFORE = re.compile(
     r"|(?:此次|本次|这次|该次|上述|这一|以上|当天的|当日的|昨日的|昨天的|今天的|今日的)$")
 _ATTEND_BEFORE = re.compile(r"(?:出席|参加|参与|亮相)(?:了)?[^，,。；;与和同]{0,20}$")
 _CEREMONY_NOUN = re.compile(r"(?:仪式|大会|会|活动)")
+_WITNESS_BEFORE = re.compile(r"见证(?:了)?[^，,。；;与和同]{0,20}$")
+_AT_CEREMONY = re.compile(r"^[^，,。]{0,8}?(?:签约|签字)(?:仪式|活动|大会|会)?(?:上|现场|期间)"
+                          r"|^\s*在?(?:当天的|当日的|此次|本次)?(?:仪式|活动)(?:上|现场|期间)")
+_RULE_CONSEQUENCE = re.compile(r"\s*(?:按|给予|予以|可|一次性|最高|每|奖励|补助|补贴|对其|由|经认定)")
 _RESTATEMENT = re.compile(
     r"^(?:[^，,]{0,6}[，,])?(?:这|此|该|这也|此举)(?:是|为|标志着)"
     r"|签[署订约]的第[\d一二三四五六七八九十]+[份个项次批]")
@@ -111,6 +115,8 @@ _CLAUSE_BREAK = re.compile(r"[，,：:]")
 _TARGET = re.compile(r"力争|(?:预期|工作)?目标(?:是|为)")
 _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条")        # 第三条 …: a rule, not a report
 _RELATIVE = re.compile(r"(?:签约|签订|签署|签下)的")                       # 2022年签订的协议，目前…
+_NOUN_PHRASE = re.compile(r"[^，,。；;]{0,20}?的([^，,。；;的]{1,20})[，,]")     # …签约落户X的企业，目前…
+_INSTRUMENT_NOUN = re.compile(r"协议|合同|备忘录|意向书|合作书|协定|合约|订单|大单")
 _PERFECT = re.compile(r"已|累计|共|新|先后|陆续|以来|全年")                 # 已签约的, 今年以来新签约的: reports
 
 
@@ -130,8 +136,9 @@ def triggers(sentence: str) -> list[int]:
         clause_start = max(sentence.rfind(c, 0, pos) for c in "，,：:") + 1
         if _PLAN.search(sentence[clause_start:pos]) or _TARGET.search(sentence, 0, pos):
             break                     # a plan or target stays one for the rest of the sentence
-        if _CONDITION.match(sentence, match.end()) or _AFTER_SIGNING.match(sentence, match.end()):
-            continue                  # 签订协议后… / 协议签订后…: a condition, not a report
+        if _CONDITION.match(sentence, match.end()) or _AFTER_SIGNING.match(sentence, match.end()) \
+                or _is_condition(sentence, match.end()):
+            continue                  # 签订协议后… / 协议签订后… / …签订协议的，: a condition, not a report
         if match.group() not in ("签约", "签字仪式") and not _has_instrument(sentence, match):
             continue
         if match.group() == "签约" and _is_nominal(sentence, match.end(), clause_start):
@@ -164,10 +171,35 @@ def _is_nominal(sentence: str, end: int, clause_start: int) -> bool:
 
 def _is_relative(sentence: str, pos: int) -> bool:
     """签订的协议 / 去年签约的项目 as a noun phrase about a past signing (学校与市里
-    2022年签订的协议，目前已…), unless the clause reports a perfect or cumulative
-    signing (已签约的, 今年以来新签约的)."""
-    return bool(_RELATIVE.match(sentence, pos)) \
+    2022年签订的协议，目前已…; 这家去年签约落户园区的企业，…), unless the clause
+    reports a perfect or cumulative signing (已签约的, 今年以来新签约的)."""
+    return bool(_RELATIVE.match(sentence, pos) or _heads_noun_phrase(sentence, pos)) \
         and not _PERFECT.search(sentence, clause_start(sentence, pos), pos)
+
+
+def _heads_noun_phrase(sentence: str, pos: int) -> bool:
+    """Whether the trigger's clause is a noun phrase ending in 的 + a noun that is no
+    instrument and counts nothing (去年签约落户园区的企业，…): the subject of another
+    predicate, not a report."""
+    trigger = TRIGGER.match(sentence, pos)
+    phrase = _NOUN_PHRASE.match(sentence, trigger.end()) if trigger else None
+    if not phrase or _INSTRUMENT_NOUN.search(phrase.group(1)):
+        return False
+    clause = sentence[clause_start(sentence, pos):phrase.end()]
+    return not (COUNT.search(clause) or MONEY.search(clause))
+
+
+def _is_condition(sentence: str, end: int) -> bool:
+    """A clause ending in 的 before a comma (园区企业与职业院校签订培养协议的，给予…;
+    …签订合作协议，开展联合攻关的，按…补助): the condition of a rule, not a report."""
+    stop = clause_end(sentence, end)
+    if stop < len(sentence) and sentence[stop] in "，," and sentence[stop - 1] == "的":
+        return True
+    if stop >= len(sentence) or sentence[stop] not in "，,":
+        return False
+    following = clause_end(sentence, stop + 1)           # the next clause states the condition's end
+    return following < len(sentence) and sentence[following] in "，," and sentence[following - 1] == "的" \
+        and bool(_RULE_CONSEQUENCE.match(sentence, following + 1))
 
 
 def _has_instrument(sentence: str, match: re.Match) -> bool:
@@ -220,6 +252,19 @@ def is_mention(sentence: str, pos: int) -> bool:
     attended = _ATTEND_BEFORE.search(before) and _CEREMONY_NOUN.match(sentence, end)
     return bool(_MENTION_AFTER.match(sentence, end) or _MENTION_BEFORE.search(before) or attended
                 or _RESTATEMENT.search(sentence))
+
+
+def attends(sentence: str, positions: list[int]) -> bool:
+    """…并出席政校企合作签约活动 / 见证签约: the sentence says that a signing ceremony
+    took place, attended or witnessed, without reporting its sides."""
+    for pos in positions:
+        if not sentence.startswith(("签约", "签字"), pos):
+            continue
+        before = sentence[clause_start(sentence, pos):pos]
+        end = pos + (4 if sentence.startswith("签字仪式", pos) else 2)
+        if _WITNESS_BEFORE.search(before) or (_ATTEND_BEFORE.search(before) and _CEREMONY_NOUN.match(sentence, end)):
+            return True
+    return False
 
 
 def acts(sentence: str, positions: list[int]) -> list[int]:
@@ -284,6 +329,11 @@ def opens_with_sides(sentence: str) -> bool:
 def is_on_site(sentence: str) -> bool:
     """活动现场… / 会上… / …分别与… / …还与…: one signing of the ceremony before."""
     return bool(_ON_SITE.search(sentence))
+
+
+def at_the_ceremony(sentence: str) -> bool:
+    """签约仪式上，A与B也签订… / 签约现场，…: a signing at the ceremony reported before."""
+    return bool(_AT_CEREMONY.search(sentence))
 
 
 def holds_ceremony(sentence: str) -> bool:

@@ -17,7 +17,11 @@ signing's; a period (今年1—4月, 截至4月底) gives its year.
 Ceremonies: a signing right after a ceremony whose sides are not named yet,
 with no time of its own, is one of its signings (集中签约仪式…签约项目16个。A与B
 签署…); a sentence holding a ceremony of its own (还在东莞举行…签约仪式) starts a
-new event; the sides named later (签约双方为A与B) are the event's parties.
+new event; the sides named later (签约双方为A与B) are the event's parties. A
+dated sentence saying a ceremony was attended (4月2日，区长…并出席签约活动。) is
+the first report of the signing the next sentence details (A、B与C、D共签订…
+协议4份), and a signing at "the ceremony" (签约仪式上，C与D也签订…) is one more
+signing of the event before, however that event was reported.
 
 Decisions beyond the contract, so that they are stated once:
 - plans (拟/将/计划/有望/即将签约) and negated signings are not signings;
@@ -42,6 +46,7 @@ from nlp.dates import find_dates
 from nlp.signing_parties import AFTER_SETTLE, antecedents as _antecedents, invests as _invests
 from nlp.signing_parties import listed as _listed, mentions as _mentions, parties as _parties
 from nlp.signing_parties import defined_mentions as _defined_mentions, settle_mentions as _settle_mentions
+from nlp.signing_parties import brand_mentions as _brand_mentions
 from nlp.signing_rules import COUNT as _COUNT, TRIGGER as _TRIGGER
 from nlp.signing_amounts import amount as _amount, count as _count, signed_count as _signed_count
 from nlp.signing_places import find_places as _find_places, region as _region
@@ -57,6 +62,7 @@ _VAGUE_TIME = re.compile(r"近日|日前|近期|目前|此前|近年来?|前不�
 _RECENTLY = re.compile(r"近日|日前|近期|前不久|不久前|最近")
 _MEETING_REACH = 40             # sentences searched back for the meeting's date
 _PARAGRAPH_REACH = 3            # sentences of the paragraph searched back for an undated signing
+_OPENING_REACH = 2              # sentences searched ahead for the signing an attended ceremony opens
 _UNTIL = re.compile(r"(?:截至|截止|截止到)\s*$")     # 截至4月底: a period up to then, i.e. its year
 _THIS_YEARS_PERIOD = re.compile(r"(?:^|[，,、]|全区|全市|全县)(?:第?[一二三四1-4]季度|上半年|前三季度|前[两二三四五六七八九十\d]+个月)")
 _SINCE = ("以来", "至今")                           # 今年3月以来: a period from then, its year too
@@ -278,7 +284,8 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
     found = [[] if sent.heading else rules.triggers(sent.text) for sent in sentences]
     if not any(found):
         return []
-    mentions = _defined_mentions(text, _settle_mentions(text, organizations, _mentions(organizations)))
+    mentions = _brand_mentions(text, organizations, _mentions(organizations))
+    mentions = _defined_mentions(text, _settle_mentions(text, organizations, mentions))
     places = sorted(places) if places is not None else _find_places(text)
     region = _region(places)
     hosts = frozenset(org.name for org in organizations if org.type in _HOST_TYPES) \
@@ -293,7 +300,35 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
             signing = _build(sentences, index, acts, mentions, places, region, published, hosts)
             batch = bool(_CEREMONY.search(sent.text)) or (signing.count or 0) >= 2
             events.append(_Event(signing, index, index, batch))
+        elif triggers and rules.attends(sent.text, triggers) and (not events or _dated(sent, published)):
+            if _opened(sentences, index, found, published):
+                signing = _build(sentences, index, triggers, mentions, places, region, published, hosts)
+                signing.parties = []        # who attends is no side; the next sentence names them
+                events.append(_Event(signing, index, index, True))
     return [event.signing for event in events]
+
+
+def _dated(sent: _Sentence, published: str | None) -> bool:
+    """Whether a sentence states when (4月18日, 今（15）日, 近日): one that opens a
+    report, not a restatement of a ceremony told before (区长出席签约仪式)."""
+    return bool(_VAGUE_TIME.search(sent.text) or find_dates(sent.text, published=published))
+
+
+def _opened(sentences: list[_Sentence], index: int, found: list[list[int]], published: str | None) -> bool:
+    """Whether an attended ceremony (…并出席签约活动。) opens the event that one of the
+    next sentences reports (A、B与C共签订协议4份), past details of the ceremony
+    (本次签约…): that sentence is its first report."""
+    probe = _Event(Signing(text="", date=_date(sentences, index, found[index][0], published)), index, index, True)
+    for ahead in range(index + 1, min(index + 1 + _OPENING_REACH, len(sentences))):
+        following = sentences[ahead]
+        if following.para - sentences[index].para > 1:
+            return False
+        acts = rules.acts(following.text, found[ahead])
+        if acts:
+            return _continues(sentences, ahead, probe, found[ahead], acts, published)
+        if not (found[ahead] or rules.is_detail(following.text)):
+            return False
+    return False
 
 
 def _build(sentences, index, triggers, mentions, places, region, published, hosts) -> Signing:
@@ -336,6 +371,8 @@ def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: 
         return False
     if sentences[index - 1].text[-1] in "；;" and event.last == index - 1:
         return True
+    if rules.at_the_ceremony(sent.text):
+        return True                     # 签约仪式上，A与B也签订…: another signing of that ceremony
     if rules.is_ceremony_only(sent.text, acts) or rules.opens_with_signed(sent.text) \
             or rules.opens_with_sides(sent.text):
         return True
