@@ -191,8 +191,17 @@ def map_documents(func: Callable[[Any, Language], Any], items: Iterable[Any], *,
             yield func(item, shared_nlp(directory))
         return
     _warm_up(directory)
+    workers = min(workers, len(items))
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(items)), initializer=_worker_init,
-                      initargs=(directory,)) as pool:
+    with context.Pool(workers, initializer=_worker_init, initargs=(directory,)) as pool:
         jobs = ((func, item, directory) for item in items)
-        yield from pool.imap(_run_job, jobs, chunksize=4)
+        yield from pool.imap(_run_job, jobs, chunksize=chunk_size(len(items), workers))
+
+
+def chunk_size(count: int, workers: int) -> int:
+    """Items per job sent to a worker: some two dozen jobs per worker, at most 16 items each.
+
+    Each job costs the parent process, which shares the cores with the workers,
+    a pickle and a wake-up; smaller jobs than that only balance the end of a batch.
+    """
+    return max(1, min(16, count // (workers * 24)))

@@ -34,17 +34,16 @@ def cut(text: str) -> list[str]:
     tokenizer.check_initialized()
     words: list[str] = []
     block = _Block(tokenizer.FREQ, log(tokenizer.total), _remembered_hmm_cut, words)
-    for piece in _HAN.split(text):
-        if not piece:
-            continue
-        if _HAN.match(piece):
+    # re.split with one group alternates text between matches (even places) and matches
+    for index, piece in enumerate(_HAN.split(text)):
+        if index % 2:
             block.cut(piece)
-            continue
-        for part in _SKIP.split(piece):
-            if _SKIP.match(part):
-                words.append(part)
-            else:
-                words.extend(part)      # one word per character, as jieba does
+        elif piece:
+            for place, part in enumerate(_SKIP.split(piece)):
+                if place % 2:
+                    words.append(part)      # whitespace
+                else:
+                    words.extend(part)      # one word per character, as jieba does
     return words
 
 
@@ -85,28 +84,40 @@ class _Block:
             flush(buf)
 
     def _route(self, sentence: str) -> list[int]:
-        """End of the best word starting at each position (jieba's get_DAG and calc, fused)."""
+        """End of the best word starting at each position (jieba's get_DAG and calc, fused).
+
+        The character alone is looked up first: when the dictionary lacks it, no
+        longer word starts there either (every prefix of a word is a key).
+        """
         get, logtotal = self.freq.get, self.logtotal
+        alone = 0.0 - logtotal          # a character the route gives frequency 1
         size = len(sentence)
         scores = [0.0] * (size + 1)
         ends = [0] * (size + 1)
         for start in range(size - 1, -1, -1):
-            best, end = _NO_SCORE, -1
-            i, frag = start, sentence[start]
-            while i < size:
-                count = get(frag)
+            count = get(sentence[start])
+            if count is None:
+                scores[start] = alone + scores[start + 1]
+                ends[start] = start + 1
+                continue
+            if count:
+                best, end = log(count) - logtotal + scores[start + 1], start + 1
+            else:
+                best, end = _NO_SCORE, 0
+            stop = start + 2
+            while stop <= size:
+                count = get(sentence[start:stop])
                 if count is None:
                     break
                 if count:
-                    score = log(count) - logtotal + scores[i + 1]
+                    score = log(count) - logtotal + scores[stop]
                     if score >= best:       # jieba's max((score, i)): ties go to the longer word
-                        best, end = score, i
-                i += 1
-                frag = sentence[start:i + 1]
-            if end < 0:                 # no word: the character alone, at frequency 1
-                best, end = 0.0 - logtotal + scores[start + 1], start
+                        best, end = score, stop
+                stop += 1
+            if not end:                 # no word: the character alone, at frequency 1
+                best, end = alone + scores[start + 1], start + 1
             scores[start] = best
-            ends[start] = end + 1
+            ends[start] = end
         return ends
 
     def _flush(self, buf: str) -> None:

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from spacy.lang.zh import Chinese
 from spacy.util import get_words_and_spaces
 
-from nlp.pipeline import extract_article, map_documents, shared_nlp
+from nlp.pipeline import chunk_size, extract_article, map_documents, shared_nlp
 from nlp.tokenizer import JiebaTokenizer, doc_text, doc_tokens, words_and_spaces
 from policyminer.records import Article
 
@@ -85,6 +85,25 @@ def test_map_documents_on_two_processes_keeps_order_and_results():
     assert two == one
     assert [n for n, _ in two] == list(range(len(texts)))
     assert one[0][1] == [18, 8650000000] and one[2][1] == []
+
+
+@pytest.mark.parametrize("count, workers, expected", [
+    (6, 2, 1),          # a handful of items: one per job, every worker busy
+    (100, 2, 2),
+    (740, 2, 15),       # the benchmark corpus: some two dozen jobs per worker
+    (100_000, 8, 16),   # a large batch: jobs stay small enough to balance its end
+], ids=["few-items", "a-hundred-items", "benchmark-corpus", "large-batch"])
+def test_chunk_size_gives_each_worker_about_two_dozen_jobs_of_at_most_16_items(count, workers, expected):
+    assert chunk_size(count, workers) == expected
+
+
+def test_map_documents_on_two_processes_with_several_items_per_job_keeps_order():
+    texts = [f"今年签约项目{n}个，总投资{n}.5亿元。" for n in range(1, 101)]
+    items = list(enumerate(texts))
+    assert chunk_size(len(items), 2) > 1
+    two = list(map_documents(_figure_values, items, workers=2))
+    assert [n for n, _ in two] == list(range(100))
+    assert [values for _, values in two] == [[n, n * 100_000_000 + 50_000_000] for n in range(1, 101)]
 
 
 POLICY_NOTICE = ("北碚府办发〔2024〕15号\n\n各街道办事处、镇人民政府，区政府各部门：\n"

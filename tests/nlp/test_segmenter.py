@@ -23,6 +23,10 @@ PHRASES = [
     pytest.param("", id="empty"),
     pytest.param("。", id="punctuation-only"),
     pytest.param("璧", id="one-character"),
+    # characters the route treats apart: absent from the dictionary, or there only as a prefix
+    pytest.param("丄丅区与両地合作", id="characters-the-dictionary-lacks"),
+    pytest.param("仫佬族群众与仫乡亲", id="character-only-a-prefix"),
+    pytest.param("\r\n\n。重庆，", id="starts-and-ends-outside-blocks"),
 ]
 
 
