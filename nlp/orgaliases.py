@@ -158,6 +158,8 @@ def _shortens(short: "Group", forms: list[str], full: "Group", long_forms: _Long
             return True
     if not forms:
         return False
+    if _key_shortens(short.key, full.key) or _part_shortens(short.name, full, long_forms.lexicon):
+        return True
     longer, variants = long_forms.longer(full), long_forms.variants(full)
     for form in forms:
         if form in variants:
@@ -167,6 +169,26 @@ def _shortens(short: "Group", forms: list[str], full: "Group", long_forms: _Long
             if len(name) > size and name.endswith(form):
                 return True
     return False
+
+
+def _key_shortens(short: str, full: str) -> bool:
+    """万州经开区管委会 / 重庆万州经济技术开发区管理委员会: once both are written in their
+    canonical short forms, the short one ends the full one."""
+    return len(short) >= 5 and len(full) > len(short) and full.endswith(short)
+
+
+def _part_shortens(short: str, full: "Group", lexicon: Lexicon) -> bool:
+    """机械学院 / 华中科技大学机械科学与工程学院: a part of a body named by the first word
+    of its own name and its type word, with the parent left off."""
+    if full.type != "university" or len(full.name) <= len(short) + 2:
+        return False
+    heads = _heads(short, lexicon)
+    head = heads[0] if heads else ""
+    lead = short[:len(short) - len(head)]
+    if not head or len(lead) < 2 or not full.name.endswith(head):
+        return False
+    at = full.name.find(lead, 2)
+    return at > 0 and bool(_heads(full.name[:at], lexicon)) and len(full.name) - at > len(short)
 
 
 def _company_short(short: str, full: str, lexicon: Lexicon) -> bool:

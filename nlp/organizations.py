@@ -33,8 +33,9 @@ _FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法�
 
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
 _LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|地处|坐落在|落户|落地|选址|布局在|就地|"
-                              r"(?:考察|参观|走访|来到|走进|前往|赴|抵达)了?)\s*$")   # visited: a place
-_DESCRIPTION_ENDINGS = ("老工业基地",)     # 依托重钢老工业基地转型: a description, not a unit
+                              r"(?:考察|参观|走访|来到|走进|前往|赴|抵达)了?)(?:其|该)?\s*$")   # visited: a place
+_DESCRIPTION_ENDINGS = ("老工业基地",)
+_PLACED_BODIES = ("研究院",)        # 昆山市产业技术研究院: one body per place, not a category     # 依托重钢老工业基地转型: a description, not a unit
 _PARTY_COMMITTEE = re.compile(r"(?<=[区市县省州旗])委员会$")
 # Full and short forms of government departments, for canonical keys only.
 _DEPARTMENT_FORMS = (
@@ -125,9 +126,10 @@ def _candidates(text: str, tokens: Tokens, lexicon: Lexicon) -> tuple[Walker, li
     hits = dictionary_hits(text, lexicon, tokens.starts, tokens.ends)
     places = place_hits(text, lexicon, tokens.starts, tokens.ends)
     walker = Walker(text, build_units(text, tokens, hits, lexicon, places), lexicon)
+    named = walker.suffix_candidates()
     return walker, _dedupe(_fix_title_and_xiaodi(text, walker.numbered_candidates()
-                           + walker.dictionary_candidates(hits) + walker.suffix_candidates()
-                           + walker.enumeration_candidates()))
+                           + walker.dictionary_candidates(hits) + named
+                           + walker.enumeration_candidates() + walker.neighbour_candidates(named)))
 
 
 def _fix_title_and_xiaodi(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -316,8 +318,10 @@ def _keep(group: Group, lexicon: Lexicon) -> bool:
     if len(name) < 2 or name in generic or name.endswith(_DESCRIPTION_ENDINGS):
         return False
     if group.type in ("platform", "institute", "other", "company") and not group.dict_name:
-        core = name[len(_place_prefix(name, lexicon)):]
-        if core in generic and (group.type != "company" or core.endswith(("工厂", "车间"))):
+        place = _place_prefix(name, lexicon)
+        core = name[len(place):]
+        if core in generic and (group.type != "company" or core.endswith(("工厂", "车间"))) \
+                and not (place and core.endswith(_PLACED_BODIES)):
             return False        # 重庆市智能工厂: an award's category, not a company
     is_place = name in lexicon.places and lexicon.places[name] == name
     return not is_place or group.type == "platform"

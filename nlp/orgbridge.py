@@ -15,6 +15,8 @@ JOINS = frozenset({"与", "和"})
 AFTER_NAME = frozenset("与和及同在向对将把为跟")     # words that follow a name, never end one
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 _BUSINESS_WORDS = frozenset({"建设", "投资", "开发", "发展", "建工"})
+# One-character province names that open trade names (渝润化工, 川投集团, 黔源电力).
+PROVINCE_CHARS = frozenset("渝川黔滇鄂湘陕粤桂苏浙鲁豫冀闽赣皖晋辽吉沪京津琼蒙藏宁青新")
 
 
 class BridgeWalk:
@@ -26,12 +28,17 @@ class BridgeWalk:
         right after the place that opens a company name."""
         for k in range(i, max(i - 3, -1), -1):
             unit = self.units[k]
-            if unit.tag == "PLACE" and k < i:
+            if k < i and (unit.tag == "PLACE" or unit.text in PROVINCE_CHARS and self._opens_clause(k)):
                 return True
             if len(unit.text) != 1 or not is_name_char(unit.text) or unit.text in self.stops \
                     or unit.text in AFTER_NAME or unit.tag in ("x", "m", "p", "c", "u", "uj"):
                 return False
         return False
+
+    def _opens_clause(self, k: int) -> bool:
+        """Nothing of a name stands before unit ``k``: the text starts, or punctuation or 与/和."""
+        before = self.units[k - 1] if k else None
+        return before is None or before.tag == "x" or before.text in AFTER_NAME
 
     def _business_word(self, i: int) -> bool:
         """重庆|建设|机电有限责任公司: a business word inside a company name that opens on
@@ -115,6 +122,9 @@ class BridgeWalk:
             return len(text) > 1 and text not in self.stops and is_name_char(text[0])
         return self._can_take(unit)
 
-    def _company_word(self, unit: Unit) -> bool:
-        """Company names hold verbs (阿里云计算有限公司, 重庆化医控股公司)."""
-        return (unit.tag in VERB_TAGS and len(unit.text) > 1 and unit.text not in self.stops)
+    def _company_word(self, unit: Unit, taken: list[Unit]) -> bool:
+        """Company names hold verbs (阿里云计算有限公司, 重庆化医控股公司), but not before
+        the place that opens them (来到|重庆璧辰新能源科技有限公司: the visit, not the name)."""
+        if taken and taken[0].tag == "PLACE":
+            return False
+        return unit.tag in VERB_TAGS and len(unit.text) > 1 and unit.text not in self.stops

@@ -8,6 +8,7 @@ title spans.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -16,6 +17,11 @@ from nlp.orgunits import Candidate
 PROPER_TAGS = frozenset({"?", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "ORG", "PLACE",
                "QUOTE"})
 _ENUM_HEAD = r"等(?:\d+|[一二两三四五六七八九十百几多]+)?[多余]?[家个所]?[\u4e00-\u9fff]{0,6}?"
+_FIELD_HEAD = re.compile(r"领域|行业|产业|方向|板块|门类|类")
+_VERB_TAGS = frozenset({"v", "vn", "vd", "vi", "vg"})
+_TRADE_NAME_TAGS = frozenset({"?", "nz", "nr", "nrt", "nrfg", "j"})
+_TRADE_ENDING = re.compile(r"(?:电子|科技|汽车|动力|药业|制药|电气|机械|股份|控股|实业|材料|能源|通信|精密|电器|"
+                           r"光电|半导体|生物|医药|食品|物流|重工|化工|机电|装备|智能|智造)$")
 _NUMBERED_SOE = re.compile(r"(?:中国建筑|中国中铁|中国铁建|中国交建|中国电建|中建|中铁|中交|中冶|"
                           r"中电建|中水|中核|中航)[一二三四五六七八九十]{1,3}(?:局|院|公司)")
 
@@ -55,6 +61,39 @@ class ListedCandidates:
                 for m in _NUMBERED_SOE.finditer(self.text)
                 if not self._in_title(*m.span())]
 
+    # ------------------------------------------------------- list neighbours
+    def neighbour_candidates(self, companies: list[Candidate]) -> list[Candidate]:
+        """Short company names listed right after a full one (…压铸有限公司、长捷电子签署):
+        a trade name and an industry word, next to a company in the same list."""
+        found = []
+        for company in companies:
+            if company.type != "company" or not self.text.startswith("、", company.end):
+                continue
+            span = self._list_item(company.end + 1)
+            if span and not self._in_title(*span):
+                found.append(Candidate(span[0], span[1], "company", "enum"))
+        return found
+
+    def _list_item(self, start: int) -> tuple[int, int] | None:
+        """The short trade name that opens at ``start`` and ends before a verb or punctuation."""
+        i = bisect.bisect_left(self.starts, start)
+        if i >= len(self.units) or self.units[i].start != start:
+            return None
+        units = []
+        for unit in self.units[i:i + 4]:
+            if unit.tag in ("x", "m") or unit.tag in _VERB_TAGS or unit.text in self.stops:
+                break
+            units.append(unit)
+        if not units or not 3 <= units[-1].end - start <= 6:
+            return None
+        word = self.text[start:units[-1].end]
+        if word in self.lexicon.word_set("generic_names") or self._suffix_at(units[-1].end) \
+                or not _TRADE_ENDING.search(word) or word in self.lexicon.places:
+            return None
+        if not any(u.tag in _TRADE_NAME_TAGS for u in units):
+            return None
+        return start, units[-1].end
+
     # ---------------------------------------------------------- enumerations
     def enumeration_candidates(self) -> list[Candidate]:
         """Short names listed before 等企业 / 等高校 (赛力斯、西南药业等企业)."""
@@ -63,8 +102,8 @@ class ListedCandidates:
         if not nouns:
             return []
         for match in _list_pattern(tuple(sorted(nouns, key=len, reverse=True))).finditer(self.text):
-            if match.end() not in self.ends:
-                continue
+            if match.end() not in self.ends or _FIELD_HEAD.search(match.group(0)):
+                continue        # 生物医药等领域企业: the items are fields, not bodies
             kind = nouns[match.group(1)]
             for start, end in self._enum_items(match.start()):
                 if not self._in_title(start, end):
@@ -94,6 +133,9 @@ class ListedCandidates:
         units = self.units[first:last + 1]
         if not units or any(u.text in self.stops for u in units):
             return False
+        if units[-1].tag in ("v", "vi", "vd") or len(word) > 6 and not any(
+                u.tag in ("ORG", "PLACE", "QUOTE") for u in units):
+            return False        # 锂电正极材料回收、智能装备远程运维等: tasks and fields, not names
         return any(u.tag in PROPER_TAGS or u.tag == "ns" for u in units)
 
 

@@ -45,6 +45,9 @@ _PLANNED_BEFORE = re.compile(r"(?:共建|合建|新建|筹建|组建|拟建|建�
 _PART_SUFFIXES = frozenset({"办公室", "办公厅", "分院"})
 _FUTURE = re.compile(r"将|拟|计划|准备|筹备|筹划|有望|洽谈|力争|预计|争取|打算|意向|谋划")
 _BEFORE_BODY = frozenset("率据是由从")
+_JOIN_CHARS = frozenset("与和及同")
+_EXISTENTIAL_BEFORE = re.compile(r"(?<![没只])有(?:一个|一座|一批|个)?$")   # 有电商产业园: a kind of park
+_PREPARED_AFTER = re.compile(r"的?(?:筹建|筹备|筹设)")
 _APPOSED_COUNT = re.compile(r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*[家个]\s*(?:单位|企业|公司|主体|机构)")
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)(?:余|多)?[个家所座处批类项]$")
 
@@ -102,8 +105,9 @@ class Walker(ListedCandidates, BridgeWalk):
         return None
 
     def _from_suffix(self, start: int, end: int, suffix) -> Candidate | None:
-        if self._in_title(start, end) or self._event_follows(end) or self.not_a_body_after(start, end):
-            return None
+        if self._in_title(start, end) or self._event_follows(end) or self.not_a_body_after(start, end) \
+                or _PREPARED_AFTER.match(self.text, end):
+            return None         # …研究院的筹建工作: a body still being prepared
         ring = "ring" in suffix.flags
         units, generic = self.walk_left(start, ring=ring, lenient=suffix.type == "company",
                                         bridge=suffix.type in _BRIDGED_TYPES)
@@ -131,12 +135,31 @@ class Walker(ListedCandidates, BridgeWalk):
         alone = "alone" in suffix.flags and all(u.text in _ZONE_WORDS for u in units)   # 高新区管委会
         candidate.bare = not (candidate.elliptic or alone or suffix.type == "party" and units) \
             and all(self._is_generic(u) for u in units)
-        generic_words = self.lexicon.word_set("generic_names")
-        proper = any((u.tag in PROPER_TAGS or u.tag == "ns") and u.text not in generic_words
-                     for u in units)     # 智慧 is tagged a person's name: 建设智慧物流产业园
-        if not proper and ("proper" in suffix.flags or self._planned(name_start)):
-            candidate.bare = True
+        if not self._has_proper_name(units) and (
+                "proper" in suffix.flags or self._planned(name_start)
+                or _EXISTENTIAL_BEFORE.search(self.text, max(0, name_start - 4), name_start)):
+            candidate.bare = True       # 有电商产业园, 将共建…研究院: a kind of unit, or one to come
         return candidate
+
+    def _has_proper_name(self, units: list[Unit]) -> bool:
+        """A place, a known name or an unknown word among the units (智慧 is tagged a person's
+        name in 建设智慧物流产业园; 铜梁 a noun in 铜梁高新区)."""
+        generic_words = self.lexicon.word_set("generic_names")
+        return any((u.tag in PROPER_TAGS or u.tag == "ns") and u.text not in generic_words
+                   and not self._cut_from_word(u) for u in units) \
+            or bool(units) and self._short_place(units[0])
+
+    def _cut_from_word(self, unit: Unit) -> bool:
+        """The front of a known word cut off by the suffix (驻|厂 of 驻厂, 处理|厂 of 处理厂):
+        not an unknown proper name."""
+        i = self._unit_before(unit.end)
+        whole = self.units[i] if i is not None else unit
+        return whole.start == unit.start and whole.end > unit.end and whole.tag not in PROPER_TAGS
+
+    def _short_place(self, unit: Unit) -> bool:
+        """The short name of a city or county (铜梁, 万州), whatever jieba tagged it."""
+        full = self.lexicon.places.get(unit.text)
+        return len(unit.text) >= 2 and full is not None and self.lexicon.place_level.get(full, -1) >= 1
 
     def _place_before(self, unit: Unit, suffix) -> bool:
         """渝中|区委 (渝中区 cut apart), 北碚|区委: a place right before a level suffix."""
@@ -268,14 +291,24 @@ class Walker(ListedCandidates, BridgeWalk):
             return [unit], -1
         if unit.tag == "?" and len(text) > 1 and text[-1] in _AFTER_NAME and self._suffix_at(unit.end - 1):
             return None         # 商务委与|重庆…有限公司: jieba joined a name's suffix and 与
+        if unit.tag == "?" and len(text) > 1 and taken and _JOIN_CHARS.intersection(text):
+            return self._after_join(unit)
         if unit.tag == "?" and len(text) > 1 and taken and taken[0].tag in ("PLACE", "ORG") \
                 and (text[-1] in _BEFORE_BODY or text[:2] in self.stops):
             return None         # 张三率|江津区…, 这是|苏州…: a person or a discourse word glued on
-        if self._can_take(unit) or lenient and (self._company_word(unit) or self._trade_name_char(i)
+        if self._can_take(unit) or lenient and (self._company_word(unit, taken) or self._trade_name_char(i)
                                                 or self._business_word(i)) \
                 or self._leading_duo(i, taken):
             return [unit], i - 1
         return None
+
+    @staticmethod
+    def _after_join(unit: Unit):
+        """方与渝润|化工…, 方与|重庆…: jieba glued 与 into an unknown word; the name opens after it."""
+        cut = max(unit.text.rfind(char) for char in _JOIN_CHARS) + 1
+        if cut == len(unit.text):
+            return None
+        return [Unit(unit.text[cut:], unit.start + cut, unit.end, "?")], -1
 
     def _can_take(self, unit: Unit) -> bool:
         text, tag = unit.text, unit.tag

@@ -15,6 +15,9 @@ from nlp.lexicon import Lexicon
 
 LEVEL_CHARS = frozenset("区市县省镇乡州")
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "?"})
+# Tags jieba gives the short name of a place besides name tags: 大足 and 大连 are
+# read as adverbs, 攀枝花 as an idiom; none of them is a function word in a name.
+_SHORT_PLACE_TAGS = NAME_TAGS | {"d", "i", "r", "c", "q", "mq"}
 
 
 @dataclass(slots=True)
@@ -171,7 +174,7 @@ def _tag_memo(lexicon: Lexicon) -> dict[str, str]:
 def _tag_of(word: str, table: dict[str, str], places: dict[str, str]) -> str:
     tag = table.get(word)
     full = places.get(word)
-    if full is not None and len(word) >= 2 and (full == word or (tag or "?") in NAME_TAGS):
+    if full is not None and len(word) >= 2 and (full == word or (tag or "?") in _SHORT_PLACE_TAGS):
         return "PLACE"
     if word.isdigit():
         return "m"

@@ -137,6 +137,22 @@ def test_jiaci_is_a_unit():
     assert (found.value, found.unit, found.qualifier) == (860, "家次", "over")
 
 
+COMPOUND_COUNTERS = [
+    ("pici-visits", "上半年共接待外地客商考察团45批次", 45, "批次", None),
+    ("pici-over", "累计组织企业赴沿海考察30余批次", 30, "批次", "over"),
+    ("lunci-rounds", "双方已开展技术对接6轮次", 6, "轮次", None),
+    ("renci-training", "开展技能培训1.2万人次", 12000, "人次", None),
+    ("huci-visits", "走访服务市场主体520户次", 520, "户次", None),
+    ("checi-freight", "中欧班列开行80车次", 80, "车次", None),
+]
+
+
+@pytest.mark.parametrize("text,value,unit,qualifier", cases(COMPOUND_COUNTERS))
+def test_compound_counter_is_one_unit(text, value, unit, qualifier):
+    found = figure(text, value)
+    assert (found.unit, found.qualifier) == (unit, qualifier)
+
+
 def test_total_after_a_list_is_a_total():
     found = find_figures("甲公司补助60万元，乙公司补助40万元，合计100万元。")
     assert found[-1].metric == "合计"

@@ -23,6 +23,8 @@ def _units(text, lexicon):
     pytest.param("重庆大学与企业签约", "重庆大学", "ORG", id="dictionary-name-is-one-unit"),
     pytest.param("共有2024家企业", "2024", "m", id="digits"),
     pytest.param("会议，随后参观", "，", "x", id="punctuation"),
+    pytest.param("国家统计局大足调查队发布数据", "大足", "PLACE", id="short-place-read-as-adverb"),
+    pytest.param("国家统计局大连调查队发布数据", "大连", "PLACE", id="short-city-read-as-adverb"),
 ])
 def test_unit_tags(lexicon, text, word, tag):
     units = _units(text, lexicon)
