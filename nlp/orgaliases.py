@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from nlp.lexicon import Lexicon
+from nlp.orgcompanies import company_short, subsequence as _subsequence
 from nlp.wordscan import find_words, occurrences
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ _ABBREVIATION_HEADS = (
     ("研究所", ("所", "研所")), ("研究院", ("院", "研院")), ("科学院", ("科院",)),
     ("师范大学", ("师大",)), ("职业大学", ("职大",)), ("大学", ("大",)), ("学院", ("院",)),
 )
-_LEGAL_FORM = re.compile(r"(（集团）|\(集团\)|集团)?(股份有限公司|有限责任公司|有限公司|公司)$|集团$")
 _SHORT_FORM = re.compile(r"(以下简称|以下称|下称|简称)?[“\"]?([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"]?")
 _STANDALONE_AFTER = re.compile(r"[，。、；：,.;:！？!?）)”」\s]|$")
 
@@ -84,11 +84,6 @@ def _short_in_brackets(text, group, end, by_start, removed) -> bool:
         group.absorb(inner[1])
         removed.add(id(inner[1]))
     return True
-
-
-def _subsequence(short: str, name: str) -> bool:
-    chars = iter(name)
-    return all(ch in chars for ch in short)
 
 
 def _same_office(group, other, inner) -> bool:
@@ -154,7 +149,7 @@ def _shortens(short: "Group", forms: list[str], full: "Group", long_forms: _Long
     """Whether ``short`` (whose usable ``forms`` are given) abbreviates ``full``."""
     if short.type == full.type == "company" and len(full.name) > len(short.name):
         lexicon = long_forms.lexicon
-        if _company_short(short.name, full.name, lexicon):
+        if company_short(short.name, full.name, lexicon):
             return True
     if not forms:
         return False
@@ -189,55 +184,6 @@ def _part_shortens(short: str, full: "Group", lexicon: Lexicon) -> bool:
         return False
     at = full.name.find(lead, 2)
     return at > 0 and bool(_heads(full.name[:at], lexicon)) and len(full.name) - at > len(short)
-
-
-def _company_short(short: str, full: str, lexicon: Lexicon) -> bool:
-    """长安汽车 / 涪陵榨菜集团 / 綦齿公司 shorten 重庆长安汽车股份有限公司 / 重庆市涪陵榨菜集团…
-    / 綦江齿轮传动有限公司: the same core once places and legal forms are off, or the
-    initials of the full core."""
-    short_core = _company_core(short, lexicon)
-    for core in (_company_core(full, lexicon, once=True), _company_core(full, lexicon)):
-        if core.startswith(short_core) and len(core) - len(short_core) <= 4:
-            return True
-    written = _LEGAL_FORM.sub("", short)
-    if len(written) < 2 or written in lexicon.places:
-        return False
-    stem = _LEGAL_FORM.sub("", full)
-    place = _leading_place(stem, lexicon)
-    if any(len(written) < len(s) and written[0] == s[0] and _subsequence(written, s)
-           for s in (stem, stem[len(place):])):
-        return True
-    short_place = _PROVINCE_SHORT.get(place.rstrip("省市"), "")     # 川投集团: 四川省投资集团
-    rest = stem[len(place):]
-    return bool(short_place) and written.startswith(short_place) and 1 < len(written) <= len(rest) \
-        and written[1] == rest[0] and _subsequence(written[1:], rest)
-
-
-_PROVINCE_SHORT = {"重庆": "渝", "四川": "川", "贵州": "黔", "云南": "滇", "湖北": "鄂", "湖南": "湘",
-                   "陕西": "陕", "广东": "粤", "广西": "桂", "江苏": "苏", "浙江": "浙", "山东": "鲁",
-                   "河南": "豫", "河北": "冀", "福建": "闽", "江西": "赣", "安徽": "皖", "甘肃": "甘",
-                   "山西": "晋", "辽宁": "辽", "吉林": "吉", "上海": "沪", "北京": "京", "天津": "津"}
-
-
-def _leading_place(name: str, lexicon: Lexicon) -> str:
-    for size in range(min(len(name) - 2, 8), 1, -1):
-        if name[:size] in lexicon.places:
-            return name[:size]
-    return ""
-
-
-def _company_core(name: str, lexicon: Lexicon, once: bool = False) -> str:
-    """重庆长安汽车股份有限公司 → 长安汽车: no place in front, no legal form behind.
-
-    With ``once`` only the outermost place is taken off (重庆市涪陵榨菜 → 涪陵榨菜).
-    """
-    core = _LEGAL_FORM.sub("", name) or name
-    for _ in range(1 if once else 3):
-        place = _leading_place(core, lexicon)
-        if not place:
-            break
-        core = core[len(place):]
-    return core
 
 
 def _generic_variants(full: "Group", lexicon: Lexicon) -> set[str]:

@@ -20,11 +20,12 @@ from pathlib import Path
 from nlp.lexicon import Lexicon, load_lexicon
 from nlp.orgaliases import (add_abbreviations, add_ambiguous_aliases, link_attached_short_forms,
                             link_bare_offices, link_relations, link_short_forms, mentions_of)
+from nlp.orglocations import only_a_place
 from nlp.orgspans import (LEVEL_CHARS, Candidate, Tokens, Unit, Walker, build_units,
                           dictionary_hits, place_hits, tokenize)
 from policyminer.records import Organization
 
-EXPANDED_TYPES = frozenset({"government", "party", "hospital", "association", "media"})
+EXPANDED_TYPES = frozenset({"government", "party", "hospital", "association", "media", "other"})
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _DOTS = str.maketrans("", "", "·•・ ")
 _FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法国", "英国", "韩国", "意大利", "瑞士",
@@ -32,10 +33,8 @@ _FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法�
                                 "澳大利亚", "新西兰", "以色列", "泰国", "马来西亚", "印度尼西亚", "越南"})
 
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
-_LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|地处|坐落在|落户|落地|选址|布局在|就地|"
-                              r"(?:考察|参观|走访|来到|走进|前往|赴|抵达)了?)(?:其|该)?\s*$")   # visited: a place
-_DESCRIPTION_ENDINGS = ("老工业基地",)
-_PLACED_BODIES = ("研究院",)        # 昆山市产业技术研究院: one body per place, not a category     # 依托重钢老工业基地转型: a description, not a unit
+_DESCRIPTION_ENDINGS = ("老工业基地",)     # 依托重钢老工业基地转型: a description, not a unit
+_PLACED_BODIES = ("研究院",)        # 昆山市产业技术研究院: one body per place, not a category
 _PARTY_COMMITTEE = re.compile(r"(?<=[区市县省州旗])委员会$")
 # Full and short forms of government departments, for canonical keys only.
 _DEPARTMENT_FORMS = (
@@ -63,19 +62,22 @@ class Group:
 
     @functools.cached_property
     def name(self) -> str:
-        """The fullest form: dictionary name, else the longest written (or expanded) form.
+        """The fullest form: the longest written form, or the dictionary name when none is longer
+        (else the expanded form).
 
         Read only once grouping is done: forms, dict_name and expanded are final then.
         """
-        if self.dict_name:
-            return self.dict_name
         full = [f.translate(_QUOTES) for f in self.forms if not self._is_short(f)]
+        if self.dict_name:      # 重庆农村商业银行 written, 重庆农商行 in the dictionary: the written one
+            longest = max(full, key=len, default="")
+            return longest if len(longest) > len(self.dict_name) else self.dict_name
         if full:
             return max(full, key=len)
         return self.expanded or max(self.forms, key=len).translate(_QUOTES)
 
     def _is_short(self, form: str) -> bool:
-        return bool(self.expanded) and form[0] in LEVEL_CHARS and form != self.expanded
+        return bool(self.expanded) and form != self.expanded and (
+            form[0] in LEVEL_CHARS or self.expanded.endswith(form))   # 区委, 宣传部 of 永川区委宣传部
 
     def surfaces(self) -> list[str]:
         """Name and every alias, without repeats."""
@@ -114,8 +116,7 @@ def find_organizations(text: str, *, tokens: list[tuple[str, int, int]] | None =
     groups = link_short_forms(groups, lexicon)
     groups = link_attached_short_forms(text, groups, lexicon)
     groups = link_bare_offices(groups, lexicon)
-    groups = [g for g in groups if _keep(g, lexicon) and not _only_located(text, g, groups)
-              and not _only_addressed(text, g)]
+    groups = [g for g in groups if _keep(g, lexicon) and not only_a_place(text, g, groups)]
     add_ambiguous_aliases(text, groups, lexicon, token_starts)
     add_abbreviations(text, groups, token_starts)
     return _to_records(text, groups, walker.titles, lexicon)
@@ -297,7 +298,7 @@ def _group(text: str, candidates: list[Candidate], places: dict[str, str],
         kind = "party" if _PARTY_PREFIX.match(written) else c.type
         expanded = None
         if c.elliptic and kind in EXPANDED_TYPES:
-            expanded = expand(written, places)
+            expanded = expand(c.prefix + written, places)
         key = canonical_name(c.dict_name or expanded or written, dictionary_dir=lexicon.directory)
         group = groups.setdefault(key, Group(key, kind))
         if c.dict_name:
@@ -317,7 +318,7 @@ def _keep(group: Group, lexicon: Lexicon) -> bool:
     generic = lexicon.word_set("generic_names")
     if len(name) < 2 or name in generic or name.endswith(_DESCRIPTION_ENDINGS):
         return False
-    if group.type in ("platform", "institute", "other", "company") and not group.dict_name:
+    if group.type in ("platform", "institute", "other", "company") and not (group.dict_name or group.expanded):
         place = _place_prefix(name, lexicon)
         core = name[len(place):]
         if core in generic and (group.type != "company" or core.endswith(("工厂", "车间"))) \
@@ -325,37 +326,6 @@ def _keep(group: Group, lexicon: Lexicon) -> bool:
             return False        # 重庆市智能工厂: an award's category, not a company
     is_place = name in lexicon.places and lexicon.places[name] == name
     return not is_place or group.type == "platform"
-
-
-def _only_located(text: str, group: Group, groups: list[Group] = ()) -> bool:
-    """A park or zone written only as where something is (在永川高新区…举行, 位于…科学城).
-
-    Mentions nested in another body's name (the zone in 垫江高新技术产业开发区管理委员会)
-    say nothing either way.
-    """
-    if group.type != "platform" or not group.candidates:
-        return False
-    longer = [(c.start, c.end) for g in groups if g is not group for c in g.candidates]
-    own = [c for c in group.candidates
-           if not any(a <= c.start and c.end <= b and b - a > c.end - c.start for a, b in longer)]
-    return all(_LOCATIVE_BEFORE.search(text, max(0, c.start - 6), c.start)
-               for c in own or group.candidates)
-
-
-_ADDRESSEES = re.compile(r"〔\d{4}〕\d+号\s*\n\s*(各[^\n：:。]{2,200}?[：:])")   # cleaning may join the next line
-
-
-def _only_addressed(text: str, group: Group) -> bool:
-    """A body named only in a policy document's addressee line (各区县科技局，两江新区、
-    万盛经开区经济发展局：): the line names classes of recipients, not actors. The
-    document's own government written elliptically (县政府各部门) still counts."""
-    if group.expanded or not group.candidates:
-        return False            # 县政府各部门: the issuing government's own departments
-    match = _ADDRESSEES.search(text, 0, 600)
-    if not match:
-        return False
-    start, end = match.span(1)
-    return all(start <= c.start and c.end <= end for c in group.candidates)
 
 
 def _without_place(group: Group, lexicon: Lexicon) -> str | None:

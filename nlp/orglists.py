@@ -17,6 +17,7 @@ from nlp.orgunits import Candidate
 PROPER_TAGS = frozenset({"?", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "ORG", "PLACE",
                "QUOTE"})
 _ENUM_HEAD = r"等(?:\d+|[一二两三四五六七八九十百几多]+)?[多余]?[家个所]?[\u4e00-\u9fff]{0,6}?"
+_TOWN_ENDINGS = ("镇", "乡", "村", "街道", "社区")
 _FIELD_HEAD = re.compile(r"领域|行业|产业|方向|板块|门类|类")
 _VERB_TAGS = frozenset({"v", "vn", "vd", "vi", "vg"})
 _TRADE_NAME_TAGS = frozenset({"?", "nz", "nr", "nrt", "nrfg", "j"})
@@ -125,8 +126,8 @@ class ListedCandidates:
     def _name_like(self, start: int, end: int) -> bool:
         """An item that looks like a short proper name, not an industry word."""
         word = self.text[start:end]
-        if not 2 <= len(word) <= 10 or word in self.lexicon.places:
-            return False
+        if not 2 <= len(word) <= 10 or word in self.lexicon.places or word.endswith(_TOWN_ENDINGS):
+            return False        # 龙水镇、邮亭镇等企业: towns where the firms are, not bodies
         if word in self.lexicon.word_set("generic_names") or self._suffix_at(end):
             return False
         first, last = self._unit_before(start + 1) or 0, self._unit_before(end) or 0

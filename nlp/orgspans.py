@@ -9,7 +9,8 @@ listed stop word. Quoted proper names (“天生有为”众创空间), brackete
 (中国（卢作孚）民营经济学院) and middle dots (华宇城·生命科技园) are crossed.
 
 Units are built in nlp.orgunits; dictionary, numbered and enumerated
-candidates come from nlp.orglists.
+candidates come from nlp.orglists; departments (…处, a bare 宣传部) are read by
+nlp.orgparts.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import re
 from nlp.lexicon import Lexicon
 from nlp.orgbridge import AFTER_NAME as _AFTER_NAME, VERB_TAGS as _VERB_TAGS, BridgeWalk
 from nlp.orglists import PROPER_TAGS, ListedCandidates
+from nlp.orgparts import committee_of, parent_type
 from nlp.orgunits import (LEVEL_CHARS, NAME_TAGS, Candidate, Tokens, Unit, build_units,
                           dictionary_hits, is_name_char, place_hits, tokenize)
 from nlp.wordscan import occurrences
@@ -34,7 +36,7 @@ _APPOSITION_HEADS = ("企业", "方", "单位", "机构", "高校", "院校", "�
 # 五年, 三个月 (durations) and jieba's 内为, 后将 (a postposition glued to a preposition)
 _TIME_OR_MISCUT = re.compile(r"[一二两三四五六七八九十百几多数\d]+(?:年|个月)|"
                              r"[内中上下前后里外][为在对向把被将从]")
-_BRIDGED_TYPES = frozenset({"university", "institute", "platform", "hospital"})
+_BRIDGED_TYPES = frozenset({"university", "institute", "platform", "hospital", "other"})
 _OPEN = {"”": "“", '"': '"', "’": "‘", "）": "（", ")": "("}
 _DOTS = frozenset("·•・")
 _QUOTE_BODY = re.compile(r"[\u4e00-\u9fffA-Za-z+＋&]{1,12}")
@@ -44,6 +46,8 @@ _PLANNED_BEFORE = re.compile(r"(?:共建|合建|新建|筹建|组建|拟建|建�
                              r"规划|引进)")
 _PART_SUFFIXES = frozenset({"办公室", "办公厅", "分院"})
 _FUTURE = re.compile(r"将|拟|计划|准备|筹备|筹划|有望|洽谈|力争|预计|争取|打算|意向|谋划")
+_BARE_LEVELS = frozenset("区市县")
+_TAKEN_SUFFIXES = frozenset({"分行", "支行", "分公司", "子公司", "分院", "分局"})
 _BEFORE_BODY = frozenset("率据是由从")
 _JOIN_CHARS = frozenset("与和及同")
 _EXISTENTIAL_BEFORE = re.compile(r"(?<![没只])有(?:一个|一座|一批|个)?$")   # 有电商产业园: a kind of park
@@ -105,8 +109,8 @@ class Walker(ListedCandidates, BridgeWalk):
         return None
 
     def _from_suffix(self, start: int, end: int, suffix) -> Candidate | None:
-        if self._in_title(start, end) or self._event_follows(end) or self.not_a_body_after(start, end) \
-                or _PREPARED_AFTER.match(self.text, end):
+        if "class" in suffix.flags or self._in_title(start, end) or self._event_follows(end) \
+                or self.not_a_body_after(start, end) or _PREPARED_AFTER.match(self.text, end):
             return None         # …研究院的筹建工作: a body still being prepared
         ring = "ring" in suffix.flags
         units, generic = self.walk_left(start, ring=ring, lenient=suffix.type == "company",
@@ -116,6 +120,8 @@ class Walker(ListedCandidates, BridgeWalk):
         units = _after_party_committee(units)
         if suffix.text[0] in LEVEL_CHARS and units and not self._place_before(units[-1], suffix):
             units = []          # 重大事项报|区委: 区委 stands alone, elliptical
+        elif len(units) > 1 and units[-1].text in _BARE_LEVELS and not self._place_before(units[-2], units[-1]):
+            units = units[-1:]  # 无异议|后报|区|政府: 区政府 stands alone, elliptical
         name_start = units[0].start if units else start
         if _COUNTED.search(self.text[max(0, name_start - 6):name_start]):
             return None
@@ -125,13 +131,20 @@ class Walker(ListedCandidates, BridgeWalk):
         if "chain" in suffix.flags and not any(
                 u.tag == "ORG" or self._suffix_at(u.end) for u in units):
             return None
+        kind = self._type_of(suffix, units)
+        if "part" in suffix.flags:
+            kind = parent_type(units, self.lexicon, self._suffix_at, shortest=2 if len(suffix.text) == 1 else 0)
+            if kind is None:
+                return None     # 入口处, 公司总部: a spot or a word, not a department
         if self._suffix_word_follows(end):
             return None
-        candidate = Candidate(name_start, end, self._type_of(suffix, units), "suffix", units)
+        candidate = Candidate(name_start, end, kind, "suffix", units)
         if units:
             candidate.elliptic = _is_elliptic(units[0], self.lexicon)
         else:
             candidate.elliptic = suffix.text[0] in LEVEL_CHARS
+            candidate.prefix = committee_of(self.text, start, end, suffix.text)   # 区委常委、宣传部部长
+            candidate.elliptic = candidate.elliptic or bool(candidate.prefix)
         alone = "alone" in suffix.flags and all(u.text in _ZONE_WORDS for u in units)   # 高新区管委会
         candidate.bare = not (candidate.elliptic or alone or suffix.type == "party" and units) \
             and all(self._is_generic(u) for u in units)
@@ -177,6 +190,9 @@ class Walker(ListedCandidates, BridgeWalk):
             if suffix.text == "分院" and any(
                     (self._suffix_at(u.end) or suffix).type == "institute" for u in units):
                 return "institute"
+        if suffix.type == "school" and suffix.text.endswith("学院") and any(
+                (self._suffix_at(u.end) or suffix).type == "university" for u in units):
+            return "university"     # 某某学院乡村振兴学院: a faculty of a university
         if suffix.text.endswith("创新中心") and any(
                 u.text.endswith("大学") and nxt.tag == "PLACE" for u, nxt in zip(units, units[1:])):
             return "institute"      # a university's research outpost in a city
@@ -285,6 +301,8 @@ class Walker(ListedCandidates, BridgeWalk):
         if text in _OPEN:
             group = self._bracketed(unit, company=lenient)
             return ([group], self._unit_before(group.start)) if group else None
+        if taken and text in LEVEL_CHARS and taken[0].tag == "PLACE":
+            return None         # 我|县|重庆…有限公司: the level belongs to 我县, the name opens on 重庆
         if text[0] in _DOTS and taken:
             return [unit], i - 1
         if ring and text == "环" and taken:
@@ -316,8 +334,8 @@ class Walker(ListedCandidates, BridgeWalk):
             return False
         if text in self.lexicon.word_set("person_words"):
             return False
-        if tag in ("ORG", "PLACE"):
-            return True
+        if tag in ("ORG", "PLACE") or len(text) > 1 and text in _TAKEN_SUFFIXES:
+            return True         # 分行 (tagged a verb) in 中国银行重庆市分行党委
         if _TIME_OR_MISCUT.fullmatch(text):
             return False
         if tag == "m":

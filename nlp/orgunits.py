@@ -42,6 +42,7 @@ class Candidate:
     bare: bool = False                # nothing but a type word (研究院, 创新生态圈)
     elliptic: bool = False            # starts with a bare 区/市/县 (区政府, 市委)
     dict_name: str | None = None      # canonical dictionary name, for dictionary hits
+    prefix: str = ""                  # the committee a bare department belongs to (区委 for 宣传部)
 
     def written(self, text: str) -> str:
         return text[self.start:self.end]

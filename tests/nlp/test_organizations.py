@@ -44,7 +44,7 @@ def all_forms(text: str, **kwargs) -> set[str]:
         pytest.param("渝中区解放碑街道办事处联合重庆市第一中学校开展活动。",
                      "重庆市第一中学校", "school", id="numbered-school"),
         pytest.param("三方联合成立中国（卢作孚）民营经济学院。",
-                     "中国（卢作孚）民营经济学院", "university", id="bracket-inside-name"),
+                     "中国（卢作孚）民营经济学院", "school", id="bracket-inside-name"),
         pytest.param("园区建成了龙湾·智能装备创新中心。", "龙湾·智能装备创新中心", "platform",
                      id="middle-dot"),
         pytest.param("大足区文化和旅游发展委员会与景区管理方签约。",
