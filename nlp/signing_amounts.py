@@ -4,7 +4,8 @@ how many projects, enterprises or agreements were signed.
 The total wins over parts: thresholds (均超过5000万元, 亿元以上项目), a part of
 the batch (其中…投资45亿元), one phase, output or revenue, and one side's own
 commitment (提供意向授信30亿元) are never the event's amount. Counts stated
-piecewise (9个项目现场签约、4个项目线上签约) add up.
+piecewise (9个项目现场签约、4个项目线上签约) add up; the agreements counted in
+the signing clause (签订合作协议42份) win over the count of its sides (31家企业).
 """
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ _MODE = r"(?:在?现场|线上|网上|云端?|远程|视频|集中|当场)"
 _PIECES = re.compile(          # 9个项目现场签约、4个项目线上签约: counts of one signing, by mode
     rf"(?:\d+\s*(?:个|家|项)(?:项目|企业|单位)?{_MODE}签约[、，,和及]){{1,4}}\d+\s*(?:个|家|项)(?:项目|企业|单位)?{_MODE}签约")
 _SIGNING_WORDS = re.compile(r"签约|签订|签署|签下|协议|合同")
+_N = r"(\d+|[两二三四五六七八九十]{1,3})\s*(?:余|多)?\s*份"
+_PROJECTS_TOTAL = re.compile(r"^(?:[^，,]{0,8}[，,])?(?:上述|这)?(\d+|[两二三四五六七八九十]{1,3})\s*(?:个|项)"
+                             r"(?:重点|重大)?项目(?:计划|协议)?(?:总投资|投资总额)")
+_INSTRUMENTS = re.compile(   # 签订校企合作协议42份 / 签署3份合作协议: the agreements themselves
+    rf"(?:协议|合同|备忘录|意向书|合作书){_N}|{_N}[^，,。；;\d]{{0,10}}?(?:协议|合同|备忘录|意向书|合作书)")
 
 
 def money_is_not_total(sentence: str, start: int, end: int) -> bool:
@@ -52,13 +58,17 @@ def money_is_not_total(sentence: str, start: int, end: int) -> bool:
 
 def count(sentence: str, trigger: int) -> int | None:
     """How many projects/enterprises/agreements the sentence says were signed:
-    the count nearest the trigger in a signing clause, else in an earlier clause;
-    counts by mode (9个项目现场签约、4个项目线上签约) add up."""
+    the agreements counted in the trigger's clause (协议42份) first; else the count
+    nearest the trigger in a signing clause, else in an earlier clause; counts by
+    mode (9个项目现场签约、4个项目线上签约) add up."""
     pieces = _PIECES.search(sentence)
     if pieces:
         return sum(int(m.group(1)) for m in COUNT.finditer(pieces.group()))
     spans = clauses(sentence)
     at = clause_index(spans, trigger)
+    instruments = list(_INSTRUMENTS.finditer(sentence, *spans[at]))
+    if instruments:                     # 8所院校与31家企业签订协议42份: the agreements count
+        return sum(_number(m.group(1) or m.group(2)) or 0 for m in instruments)
     order = [i for i in range(len(spans)) if TRIGGER.search(sentence[slice(*spans[i])])]
     order += [i for i in range(at - 1, -1, -1) if i not in order]
     for i in order:
@@ -76,7 +86,14 @@ def count(sentence: str, trigger: int) -> int | None:
 
 
 def signed_count(sentence: str) -> int | None:
-    """A count tied to signing words in a detail sentence (签约项目12个, 12个项目签约)."""
+    """A count tied to signing words in a detail sentence (签约项目12个, 12个项目签约,
+    两份协议涉及…, 两个项目总投资…)."""
+    instruments = _INSTRUMENTS.search(sentence)
+    if instruments:
+        return _number(instruments.group(1) or instruments.group(2))
+    projects = _PROJECTS_TOTAL.match(sentence)
+    if projects:                        # 两个项目计划总投资20亿元: the projects of the signing before
+        return _number(projects.group(1))
     for match in COUNT.finditer(sentence):
         window = sentence[max(0, match.start() - 8):match.end() + 8]
         if _SIGNED_COUNT.search(window):

@@ -11,8 +11,11 @@ classifies words and sentences, so that each rule is stated once:
   an event;
 - a *detail* sentence (此次签约…, 其中…, 根据协议…, 该项目总投资…, 签约企业包括…)
   fills in the event before it, and 双方签署了… is its sides signing;
-- plans, negations and targets (拟签约, 力争…新签约项目不少于60个) are no acts, nor
-  are agenda items (项目签约等环节) and remarks (签约只是第一步);
+- plans, negations and targets (拟签约, 明年将与…签订, 力争…新签约项目不少于60个;
+  nlp/signing_plans.py) are no acts, nor are agenda items (项目签约等环节) and
+  remarks (签约只是第一步);
+- signers on behalf of the sides (副县长A与B负责人代表双方签约) detail the signing
+  just reported;
 - an *on-site* sentence (活动现场…, 会上…, …分别与…, …还与…) reports one signing
   of the ceremony before it;
 - a *new occasion* (同日下午…, 此前…, 次日…) and a *cumulative* statement
@@ -25,6 +28,8 @@ the count and amount of a signing are read in nlp/signing_amounts.py.
 from __future__ import annotations
 
 import re
+
+from nlp.signing_plans import plans
 
 INSTRUMENT = r"(?:协议|合同|备忘录|合作书|意向书|协定|合约|契约|战略合作|共建书|项目|大单|订单)"
 _SIGN_VERB = r"(?:签署|签订|签下|签定|草签|缔结|订立|签了)"
@@ -42,13 +47,6 @@ _NOT_PROJECT_SIGNING = re.compile(
     r"|签约的[^，,。；;]{1,20}?(?:已|正式|顺利|全面|相继)?(?:开工|投产|建成|投用|竣工|达产|开业)")
 _NOMINAL = re.compile(r"(?:企业|项目|客商|嘉宾|代表|双方|各方|单位|主体|资金|金额|总额|额|方)")
 _OTHER_INSTRUMENT = re.compile(r"(?:劳动|劳务|聘用|用工|购房|租房|技术)合同|责任书|承诺书")
-_PLAN = re.compile(
-    r"(?:拟|将(?!近)|即将|计划(?!总?投资)|有望|准备|预计(?!总?投资)|力争|争取|打算|有意|推动(?!下)|推进(?!下)"
-    r"|加快|尽快|早日|确保|应当|应该|(?<![供相响反适呼答])应|须|必须|需要|可以|同意|鼓励|支持(?!下)|引导)"
-    r"[^，,。；;]{0,12}$"
-    r"|^\s*(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、)?"
-    r"\s*(?:对|凡|如(?!期)|若)"
-    r"|(?:尚未|未|没有|不|拒绝|待)\s*$")
 _CONDITION = re.compile(rf"[^，,。；;]{{0,12}}?{INSTRUMENT}书?(?:后|之后|以后|前|之前|时|之日)")
 _AFTER_SIGNING = re.compile(r"(?:了)?(?:后|之后|以后|前|之前|时|之日)")
 _TECH_CONTRACT = re.compile(r"技术合同[^，,。；;]{0,12}(?:登记|成交|交易)|(?:登记|成交)[^，,。；;]{0,6}技术合同")
@@ -67,7 +65,7 @@ _ATTEND_BEFORE = re.compile(r"(?:出席|参加|参与|亮相)(?:了)?[^，,。�
 _CEREMONY_NOUN = re.compile(r"(?:仪式|大会|会|活动)")
 _WITNESS_BEFORE = re.compile(r"见证(?:了)?[^，,。；;与和同]{0,20}$")
 _AT_CEREMONY = re.compile(r"^[^，,。]{0,8}?(?:签约|签字)(?:仪式|活动|大会|会)?(?:上|现场|期间)"
-                          r"|^\s*在?(?:当天的|当日的|此次|本次)?(?:仪式|活动)(?:上|现场|期间)")
+                          r"|^\s*在?(?:当天的|当日的|此次|本次)?(?:仪式|活动)(?:上|现场|期间|中)")
 _RULE_CONSEQUENCE = re.compile(r"\s*(?:按|给予|予以|可|一次性|最高|每|奖励|补助|补贴|对其|由|经认定)")
 _RESTATEMENT = re.compile(
     r"^(?:[^，,]{0,6}[，,])?(?:这|此|该|这也|此举)(?:是|为|标志着)"
@@ -75,9 +73,13 @@ _RESTATEMENT = re.compile(
 
 _DETAIL = re.compile(
     r"^(?:[^，,]{0,8}[，,])?(?:此次|本次|这次|上述|这批|本批|该批|其中|这些|以上|该项目|这一项目|这个项目"
-    r"|项目(?:计划)?(?:总投资|投资总额|投资额))"
+    r"|(?:[两二三四五六七八九十\d]+[个项])?项目(?:计划)?(?:总投资|投资总额|投资额)"
+    r"|[两二三四五六七八九十\d]+份(?:协议|合同|备忘录)|(?:协议|合同)(?:涉及|总投资))"
     r"|此次签约|本次签约|这次签约|签约项目中|签约的项目|所签(?:约|订|署)?的"
     r"|^(?:根据|按照|依据|依照)(?:签约|该|上述|此次)?(?:协议|合同|备忘录)")
+_ONE_PROJECT = re.compile(r"^(?:[^，,]{0,8}[，,])?(?:该|这一|这个)?项目(?:计划)?(?:总投资|投资总额|投资额|协议投资)")
+_TERMS = re.compile(r"^(?:根据|按照|依据|依照)(?:签约|该|上述|此次)?(?:协议|合同)(?:约定|内容|规定)?[，,]")
+_BATCH_WORDS = re.compile(r"集中|批|等\d|[\d两二三四五六七八九十]+(?:个|家|项|份)|重大项目|重点项目|招商|推介")
 _LISTING = re.compile(
     r"签约(?:的)?(?:企业|项目|单位|客商|机构|高校|双方|三方|各方|主体)(?:主要|分别)?(?:包括|有|为|是|涵盖|来自)"
     r"|^(?:[^，,]{0,8}[，,])?(?:分别是|分别为|主要包括|包括)")
@@ -88,10 +90,16 @@ _SIDES_SUBJECT = re.compile(
 _EXPLICIT = re.compile(r"(?:此次|本次|这次|上述)(?:集中)?签[约署订]|签约项目中|所签(?:约|订|署)?的")
 _ON_SITE = re.compile(
     r"^[^，,]{0,8}?(?:现场|会上|会议上|大会上|仪式上|活动上|活动中|会议期间|活动期间)"
-    r"|分别与|分别同|还与|还同|也与|也同|随后|此外|另与")
+    r"|分别与|分别同|还与|还同|也与|也同|随后|此外|另与|^同时[，,]|^除[^，,。；;]{1,20}?(?:以外|之外|外)[，,]")
 _NEW_OCCASION = re.compile(
-    r"^(?:同日|当天|当日|同一天|次日|翌日|此前|此后|之后|另据|另悉|早在)"
+    r"^(?:同日|当天|当日|同一天|次日|翌日|第二天|隔天|前一天|前一日|此前|此后|之后|另据|另悉|早在)"
     r"|(?:同日|当天|当日)(?:上午|下午|晚上|晚间|中午)")
+_ON_BEHALF = re.compile(r"代表[^，,。；;]{0,12}?(?:双方|三方|四方|各方|各自单位|各自)(?:单位)?(?:正式|现场|当场|共同|分别)?"
+                        r"(?:签约|签署|签订|签字|草签)")
+_PERSON_TITLE = r"(?:书记|省长|市长|区长|县长|镇长|校长|院长|所长|局长|主任|部长|处长|行长|董事长|总经理|总裁|负责人)"
+_BY_PEOPLE = re.compile(   # 副县长杨丹与西南大学副校长张卫签署协议: two office holders sign
+    rf"{_PERSON_TITLE}[\u4e00-\u9fff]{{0,3}}(?:与|和|同)[^，,。；;]{{0,30}}?{_PERSON_TITLE}[\u4e00-\u9fff]{{0,3}}?"
+    r"(?:分别|共同|正式|现场|当场|在协议上)*(?:签署|签订|签约|签字)")
 _HOLDS = re.compile(r"(?:举行|举办|召开)(?:了)?[^，,。；;]{0,20}?(?:签约仪式|签字仪式|签约活动|签约大会|签约会|推介会|招商会)")
 _CUMULATIVE = re.compile(
     r"累计|截至|截止|以来|全年|先后|陆续|历年|已(?:先后|陆续|累计)?(?:与|同|和|有)")
@@ -112,7 +120,6 @@ _CLAUSE_BREAK = re.compile(r"[，,：:]")
 
 # ---------------------------------------------------------------- triggers
 
-_TARGET = re.compile(r"力争|(?:预期|工作)?目标(?:是|为)")
 _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条")        # 第三条 …: a rule, not a report
 _RELATIVE = re.compile(r"(?:签约|签订|签署|签下)的")                       # 2022年签订的协议，目前…
 _NOUN_PHRASE = re.compile(r"[^，,。；;]{0,20}?的([^，,。；;的]{1,20})[，,]")     # …签约落户X的企业，目前…
@@ -134,7 +141,7 @@ def triggers(sentence: str) -> list[int]:
         if any(s <= pos < e for s, e in blocked):
             continue
         clause_start = max(sentence.rfind(c, 0, pos) for c in "，,：:") + 1
-        if _PLAN.search(sentence[clause_start:pos]) or _TARGET.search(sentence, 0, pos):
+        if plans(sentence, clause_start, pos):
             break                     # a plan or target stays one for the rest of the sentence
         if _CONDITION.match(sentence, match.end()) or _AFTER_SIGNING.match(sentence, match.end()) \
                 or _is_condition(sentence, match.end()):
@@ -297,6 +304,21 @@ def is_detail(sentence: str) -> bool:
     return bool(_DETAIL.search(sentence) or _LISTING.search(sentence))
 
 
+def one_project(sentence: str) -> bool:
+    """该项目总投资… / 项目计划投资…: a detail about the one project of the signing."""
+    return bool(_ONE_PROJECT.match(sentence))
+
+
+def states_terms(sentence: str) -> bool:
+    """根据协议，A将投资38亿元建设…: the terms of the agreement just signed."""
+    return bool(_TERMS.match(sentence))
+
+
+def names_a_batch(sentence: str) -> bool:
+    """集中签约 / 重大项目 / 16个项目: a report of many signings, not of one agreement."""
+    return bool(_BATCH_WORDS.search(sentence))
+
+
 def lists_signed(sentence: str) -> bool:
     """签约企业包括A、B… / 分别是…: the sentence names what the signing before signed."""
     return bool(_LISTING.search(sentence))
@@ -311,7 +333,7 @@ def is_explicit_anaphor(sentence: str) -> bool:
 def is_planned(sentence: str) -> bool:
     """Whether a signing word of the sentence is planned or negated (有望在年内签约的项目)."""
     for match in TRIGGER.finditer(sentence):
-        if _PLAN.search(sentence[clause_start(sentence, match.start()):match.start()]):
+        if plans(sentence, clause_start(sentence, match.start()), match.start()):
             return True
     return False
 
@@ -334,6 +356,18 @@ def is_on_site(sentence: str) -> bool:
 def at_the_ceremony(sentence: str) -> bool:
     """签约仪式上，A与B也签订… / 签约现场，…: a signing at the ceremony reported before."""
     return bool(_AT_CEREMONY.search(sentence))
+
+
+def signs_on_behalf(sentence: str) -> bool:
+    """副县长A与B负责人代表双方签约: the people who sign for the sides of the
+    signing just reported, a detail of it and no new event."""
+    return bool(_ON_BEHALF.search(sentence))
+
+
+def signed_by_people(sentence: str) -> bool:
+    """副县长A与某大学副校长B签署协议: office holders sign, with no count or amount —
+    for the sides of a signing, when those are the sides just reported."""
+    return bool(_BY_PEOPLE.search(sentence)) and not COUNT.search(sentence) and not MONEY.search(sentence)
 
 
 def holds_ceremony(sentence: str) -> bool:

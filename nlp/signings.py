@@ -8,11 +8,9 @@ Mentions of the ceremony (签约仪式上…表示, 见证签约) never start on
 occasion (同日下午…, 此前，2月20日…) and cumulative totals (已累计与…签署) do.
 The sentence-level rules are in nlp/signing_rules.py, the choice of parties in
 nlp/signing_parties.py, counts and amounts in nlp/signing_amounts.py, places
-in nlp/signing_places.py.
-
-Dates: 会上 / 当天 / 同日 / 期间 take the date of the meeting written before;
-a reporter's date (记者4月18日从…获悉) and a dateline (…5月23日讯) are not the
-signing's; a period (今年1—4月, 截至4月底) gives its year.
+in nlp/signing_places.py, named projects in nlp/signing_projects.py, dates in
+nlp/signing_dates.py (会上 / 当天 / 同日 take the date of the meeting written
+before; a period gives its year).
 
 Ceremonies: a signing right after a ceremony whose sides are not named yet,
 with no time of its own, is one of its signings (集中签约仪式…签约项目16个。A与B
@@ -21,10 +19,17 @@ new event; the sides named later (签约双方为A与B) are the event's parties.
 dated sentence saying a ceremony was attended (4月2日，区长…并出席签约活动。) is
 the first report of the signing the next sentence details (A、B与C、D共签订…
 协议4份), and a signing at "the ceremony" (签约仪式上，C与D也签订…) is one more
-signing of the event before, however that event was reported.
+signing of the event before, however that event was reported. Folded into
+the ceremony too: the people who sign for its sides (副县长A与B负责人代表双方签约),
+the count given at it (仪式上共签署3份协议), side agreements (除框架协议外，C与D
+签订…) and the agreements' totals (两份协议涉及…，总投资38亿元). A running total
+(已与11所高校签署…) holds no ceremony: the signings after it are their own, as is
+one with a vague time of its own (此外，A日前与B签订…). 双方 with no pair named
+just before are the sides of the last signing (早在2019年，双方就签署了首轮…).
 
 Decisions beyond the contract, so that they are stated once:
-- plans (拟/将/计划/有望/即将签约) and negated signings are not signings;
+- plans (拟/将/计划/有望/即将签约, 明年将与…签订, 双方商定，…再签署) and negated
+  signings are not signings (nlp/signing_plans.py);
 - 签约医生, 家庭医生签约, 签约服务 are health-service contracts, not project
   signings; 技术合同登记/成交 are technology-market statistics, not signings;
   labour and purchase contracts (劳动合同, 购房合同) are not project signings;
@@ -48,9 +53,11 @@ from nlp.signing_parties import listed as _listed, mentions as _mentions, partie
 from nlp.signing_parties import defined_mentions as _defined_mentions, settle_mentions as _settle_mentions
 from nlp.signing_parties import brand_mentions as _brand_mentions
 from nlp.signing_rules import COUNT as _COUNT, TRIGGER as _TRIGGER
+from nlp.signing_dates import CHROME as _CHROME, RECENTLY as _RECENTLY, VAGUE_TIME as _VAGUE_TIME
+from nlp.signing_dates import own_date as _own_date, signing_date as _date
 from nlp.signing_amounts import amount as _amount, count as _count, signed_count as _signed_count
 from nlp.signing_places import find_places as _find_places, region as _region
-from nlp.signing_places import without_places as _without_places
+from nlp.signing_projects import projects as _projects
 from nlp.signing_rules import clause_around as _clause_around
 from policyminer.records import Organization, Signing
 
@@ -58,29 +65,12 @@ _TERMINATORS = "。！？；;!?"
 _SENTENCE = re.compile(rf"[^{_TERMINATORS}]+(?:[{_TERMINATORS}]+[”’」』）)]*|$)")
 
 _SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)")
-_VAGUE_TIME = re.compile(r"近日|日前|近期|目前|此前|近年来?|前不久|不久前|截至目前|最近")
-_RECENTLY = re.compile(r"近日|日前|近期|前不久|不久前|最近")
-_MEETING_REACH = 40             # sentences searched back for the meeting's date
-_PARAGRAPH_REACH = 3            # sentences of the paragraph searched back for an undated signing
 _OPENING_REACH = 2              # sentences searched ahead for the signing an attended ceremony opens
-_UNTIL = re.compile(r"(?:截至|截止|截止到)\s*$")     # 截至4月底: a period up to then, i.e. its year
-_THIS_YEARS_PERIOD = re.compile(r"(?:^|[，,、]|全区|全市|全县)(?:第?[一二三四1-4]季度|上半年|前三季度|前[两二三四五六七八九十\d]+个月)")
-_SINCE = ("以来", "至今")                           # 今年3月以来: a period from then, its year too
 _HOST_TYPES = ("platform", "institute", "other")     # what settlers sign into: parks, bases, institutes
 _PARK_HEADS = ("园", "园区", "基地", "平台")
 _BOTH_SIDES = re.compile(r"双方|三方|各方|两家")
 _SUBSET = re.compile(r"其中|项目中|之中")
-_CHROME = re.compile(r"发布(?:时间|日期|于)|来源[:：]|时间[:：]|日期[:：]|责任编辑|编辑[:：]|版权")
 _CEREMONY = re.compile(r"签约仪式|签字仪式|集中签约|签约会|签约大会|签约活动|云签约")
-_PROJECT = re.compile(r"([^\s，,、。；;：:“”\"（）()《》]{2,30}?)项目(?!部|组|化|库|制|经理)")
-_PROJECT_CUT = re.compile(r".*(?:与|和|及|同|的|了|将|是|由|等|有(?!限)|共(?!建)|包括|涉及|其中|签约|签订|签署|签下|落户|引进|"
-                          r"举行|举办|召开|开展|实施|推进|推动|加快|围绕|聚焦|\d+(?:余|多)?[个家项])")
-_GENERIC_PROJECT = re.compile(
-    r"^(?:国内外|国内|海外|外资|内资|重大|重点|优质|新|新兴|签约|招商|引资|产业|工业|农业|服务业|现代|科技|创新|"
-    r"高新技术|高科技|文旅|文化|旅游|合作|投资|建设|基础设施|民生|数字经济|制造业|战略性|新兴产业|"
-    r"先进|智能|研发|孵化|落地|入驻|该|此|这些|各类|一批|多个|单个|单体|每个|其他|相关|上述|校地|校企|产学研|示范|试点|[、和及与在])+$")
-_PROJECT_NOISE = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四1-4]季度|[上下]半年|年度|全年|今年|去年|"
-                            r"\d+(?:\.\d+)?[万亿]?元(?:以上|级)?|亿元|以上|全[区市县]|[区市县]级|市级|区级|省级|国家级")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|社区|园区|产业园|工业园|开发区|保税区|片区|大道|路|街|广场|小镇)$")
 _TOPIC_PLACE = re.compile(r"([\u4e00-\u9fff·]{2,20}?(?:大道|路|街|广场|园区|产业园|科技园|工业园|小镇|新区))(?:[，,]|是|位于)")
 _SETTLERS = re.compile(r"[^，,。；;]{0,6}(?:企业|项目|团队|机构|人才|客商)")
@@ -102,6 +92,7 @@ class _Event:
     index: int            # sentence index of the first report
     last: int             # sentence index of the last sentence merged into it
     batch: bool           # a ceremony or batch, whose detail sentences report its signings
+    total: bool = False   # a running total (已与11所高校签署, 今年以来累计签约), which holds no ceremony
 
 
 # ---------------------------------------------------------------- sentences
@@ -130,92 +121,6 @@ def _is_heading(line: str, first: bool, following: list[str]) -> bool:
     if len(line) <= 40 and not re.search("[，,]", line):
         return True
     return first or any(_CHROME.search(f) for f in following if f.strip())
-
-
-# ---------------------------------------------------------------- fields
-
-def _projects(sent: str) -> list[str]:
-    """Named projects (朝阳文创大道项目), not generic ones (58个科技创新项目)."""
-    names = []
-    for match in _PROJECT.finditer(sent):
-        if sent.rfind("《", 0, match.start()) > sent.rfind("》", 0, match.start()):
-            continue
-        name = _PROJECT_CUT.sub("", match.group(1))
-        if _is_named(name) and f"{name}项目" not in names:
-            names.append(f"{name}项目")
-    return names
-
-
-def _is_named(name: str) -> bool:
-    """Whether a project name says more than dates, places and generic words."""
-    if len(name) < 2:
-        return False
-    core = _PROJECT_NOISE.sub("", name)
-    core = _without_places(core)
-    return len(core) >= 2 and not _GENERIC_PROJECT.match(core)
-
-
-def _own_dates(text: str, trigger: int, published: str | None, *,
-               reports: bool = False) -> list[tuple[int, int, str]]:
-    """Dates written in the sentence up to the end of the trigger clause, no
-    datelines: the signing's own, or (``reports``) those of a reporting clause
-    (记者4月18日从…获悉)."""
-    limit = _clause_around(text, trigger)[1]
-    return [(s, e, iso[:4] if _is_period(text, s, e) else iso) for s, e, iso in find_dates(text, published=published)
-            if s < limit and not rules.is_dateline_date(text, e) and rules.is_report_date(text, s, e) == reports]
-
-
-def _is_period(text: str, start: int, end: int) -> bool:
-    """截至4月底 / 今年3月以来: a period up to or from a date, which gives its year."""
-    return bool(_UNTIL.search(text, 0, start)) or text.startswith(_SINCE, end)
-
-
-def _own_date(text: str, trigger: int, published: str | None) -> str | None:
-    """The most precise date the sentence states before its trigger."""
-    before = [d for d in _own_dates(text, trigger, published) if d[0] < trigger]
-    return max(reversed(before), key=lambda d: len(d[2]))[2] if before else None
-
-
-def _date(sentences: list[_Sentence], index: int, trigger: int, published: str | None) -> str | None:
-    """Date of the signing: in its sentence up to the trigger clause; through
-    会上 / 当天 / 同日 / 期间, the meeting's date written earlier; else the last date of
-    the sentences just before in the same paragraph. Vague times (近日, 目前) give None."""
-    sent = sentences[index]
-    dates = _own_dates(sent.text, trigger, published)
-    if dates:
-        return _own_date(sent.text, trigger, published) or dates[0][2]
-    limit = _clause_around(sent.text, trigger)[1]
-    if _VAGUE_TIME.search(sent.text[:limit]):
-        return None
-    if published and _THIS_YEARS_PERIOD.search(sent.text[:limit]):
-        return published[:4]            # 一季度，全区新签约项目32个: this year's quarter
-    if rules.carries_date(sent.text, trigger):
-        reported = [d for d in _own_dates(sent.text, trigger, published, reports=True) if d[0] < trigger]
-        return reported[-1][2] if reported else _meeting_date(sentences, index, published)
-    if rules.is_cumulative(sent.text, trigger):
-        return None                     # 已累计签约…: a running total has no day of its own
-    for previous in reversed(sentences[max(0, index - _PARAGRAPH_REACH):index]):
-        if previous.para != sent.para or _RECENTLY.search(previous.text):
-            return None
-        found = [d for d in find_dates(previous.text, published=published)
-                 if not rules.is_dateline_date(previous.text, d[1])]
-        if found:
-            return found[-1][2]
-    return None
-
-
-def _meeting_date(sentences: list[_Sentence], index: int, published: str | None) -> str | None:
-    """The latest day or month written before sentence ``index`` (years alone,
-    datelines, headings and page chrome are skipped)."""
-    for sent in reversed(sentences[max(0, index - _MEETING_REACH):index]):
-        if sent.heading or _CHROME.search(sent.text):
-            continue
-        for start, end, iso in reversed(find_dates(sent.text, published=published)):
-            if len(iso) > 4 and not rules.is_dateline_date(sent.text, end):
-                return iso
-        if _RECENTLY.search(sent.text):
-            return None                 # 近日…。同日，… : the day is not written
-    return None
 
 
 # ---------------------------------------------------------------- places
@@ -294,12 +199,14 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
     for index, (sent, triggers) in enumerate(zip(sentences, found)):
         last = events[-1] if events else None
         acts = rules.acts(sent.text, triggers)
-        if last and _continues(sentences, index, last, triggers, acts, published):
+        if last and _continues(sentences, index, last, triggers, acts, published, mentions):
             _merge(last, index, sent, acts or rules.relatives(sent.text, triggers), mentions)
         elif acts:
             signing = _build(sentences, index, acts, mentions, places, region, published, hosts)
+            signing.parties = signing.parties or _both_sides(sentences, index, acts[0], mentions, events)
             batch = bool(_CEREMONY.search(sent.text)) or (signing.count or 0) >= 2
-            events.append(_Event(signing, index, index, batch))
+            total = rules.is_cumulative(sent.text, acts[0]) and len(signing.date or "") <= 4
+            events.append(_Event(signing, index, index, batch, total))
         elif triggers and rules.attends(sent.text, triggers) and (not events or _dated(sent, published)):
             if _opened(sentences, index, found, published):
                 signing = _build(sentences, index, triggers, mentions, places, region, published, hosts)
@@ -340,35 +247,46 @@ def _build(sentences, index, triggers, mentions, places, region, published, host
     host = _topic(sentences, index, [m for m in mentions if m[2] in hosts])
     if not parties and _SETTLE.search(sent.text) and not _settle_into(sent.text) and (host or place_topic):
         parties = [host or place_topic]       # 签约入驻… in a paragraph about a park: the park
-    if not parties and _BOTH_SIDES.search(sent.text[:_clause_around(sent.text, trigger)[1]]) and index:
-        parties = _antecedents(sentences[index - 1], mentions)
     return Signing(
         text=sent.text, date=_date(sentences, index, trigger, published), parties=parties,
         projects=_projects(sent.text), count=_count(sent.text, trigger), amount=_amount(sent.text),
         location=_location(sent, mentions, places, region, place_topic), start=sent.start, end=sent.end)
 
 
+def _both_sides(sentences: list[_Sentence], index: int, trigger: int, mentions, events: list[_Event]) -> list[str]:
+    """双方/三方 as the sides of a signing: the pair the sentence before names
+    before any 双方 of its own (A与B座谈，双方…。双方签署…); when it names none
+    there, the sides of the last signing reported (早在2019年，双方就签署了首轮…)."""
+    sent = sentences[index]
+    if not index or not _BOTH_SIDES.search(sent.text[:_clause_around(sent.text, trigger)[1]]):
+        return []
+    previous = sentences[index - 1]
+    own = _BOTH_SIDES.search(previous.text)       # 双方明确由C和D牵头: C and D are no pair of sides
+    if own:
+        previous = _Sentence(previous.start, previous.start + own.start(), previous.para, previous.text[:own.start()])
+    named = _antecedents(previous, mentions)
+    earlier = next((e.signing.parties for e in reversed(events) if len(e.signing.parties) >= 2), [])
+    return named or list(earlier)
+
+
 def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: list[int],
-               acts: list[int], published: str | None) -> bool:
+               acts: list[int], published: str | None, mentions=()) -> bool:
     """Whether a sentence restates or details the most recent signing event: a
     mention of its ceremony, a detail (此次签约…, 其中…, 根据协议…), one piece of a
-    ；-separated report, 双方签署…, one signing at the batch's ceremony (现场…,
-    分别与…), or the signing of a ceremony its first sentence only announced."""
-    sent, recent = sentences[index], sentences[event.last]
+    ；-separated report, 双方签署…, the people who sign for its sides (…代表双方签约),
+    one signing at the batch's ceremony (现场…, 分别与…, 仪式上…), or the signing
+    of a ceremony its first sentence only announced."""
+    sent = sentences[index]
     detail = rules.is_detail(sent.text)
-    near = index - event.last <= 3 and sent.para - recent.para <= 1
-    if rules.is_explicit_anaphor(sent.text):
-        near = index - event.last <= 6 and sent.para - recent.para <= 2
-    if not near or not (triggers or detail):
+    if not _near(sentences, index, event) or not (triggers or detail):
         return False
     if not acts:                        # mentions and details add to the event before
         return not rules.is_planned(sent.text)
-    if rules.is_cumulative(sent.text, acts[0]) or rules.is_new_occasion(sent.text) \
-            or rules.holds_ceremony(sent.text):
+    if _another_occasion(sentences, index, event, acts[0], published):
         return False
     own = _own_date(sent.text, acts[0], published)
-    if own and own != event.signing.date:
-        return False
+    if rules.signs_on_behalf(sent.text) or _same_sides_by_people(sent, acts, event, mentions):
+        return True                     # 副县长A与B负责人代表双方签约: who signed it
     if sentences[index - 1].text[-1] in "；;" and event.last == index - 1:
         return True
     if rules.at_the_ceremony(sent.text):
@@ -381,6 +299,47 @@ def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: 
     if own is None and _sides_unnamed(sentences[event.index], event):
         return True                     # 集中签约仪式…现场签约项目16个。…A与B签署…: one of its signings
     return event.batch and (detail or rules.is_on_site(sent.text))
+
+
+def _another_occasion(sentences: list[_Sentence], index: int, event: _Event, trigger: int,
+                      published: str | None) -> bool:
+    """Whether a signing sentence reports another occasion than the event's: a
+    running total, 同日下午/此前…, a ceremony of its own, a time of its own (a
+    different date, 日前), or any signing after a running total but its details."""
+    text = sentences[index].text
+    if rules.is_cumulative(text, trigger) or rules.is_new_occasion(text) or rules.holds_ceremony(text) \
+            or _own_vague_time(sentences, index, event, trigger):
+        return True
+    if event.total and not rules.is_detail(text):
+        return True                     # 此外，A与B签订…: a signing of its own, not one of the total
+    own = _own_date(text, trigger, published)
+    return bool(own and own != event.signing.date)
+
+
+def _same_sides_by_people(sent: _Sentence, acts: list[int], event: _Event, mentions) -> bool:
+    """副县长A与某大学副校长B签署协议 right after that body's signing: the office
+    holders sign for sides already reported (the bodies they speak for, or units of them)."""
+    if not event.signing.parties or not rules.signed_by_people(sent.text):
+        return False
+    return all(_covered(n, event.signing.parties) for n in _parties(sent, acts, mentions))
+
+
+def _near(sentences: list[_Sentence], index: int, event: _Event) -> bool:
+    """Whether a sentence is close enough to the event to detail it: three
+    sentences on; six when it refers back explicitly (此次签约…) or to the
+    ceremony of a signing (仪式上共签署3份协议), which no running total has."""
+    sent, recent = sentences[index], sentences[event.last]
+    far = rules.is_explicit_anaphor(sent.text) or (rules.at_the_ceremony(sent.text) and not event.total)
+    if far:
+        return index - event.last <= 6 and sent.para - recent.para <= 2
+    return index - event.last <= 3 and sent.para - recent.para <= 1
+
+
+def _own_vague_time(sentences: list[_Sentence], index: int, event: _Event, trigger: int) -> bool:
+    """此外，A日前与B签订…: a signing with a vague time of its own (日前, 近日), which
+    the event's first report does not share, is another occasion."""
+    return bool(_RECENTLY.search(sentences[index].text, 0, trigger)) \
+        and not _RECENTLY.search(sentences[event.index].text)
 
 
 def _announces_only(first: _Sentence, signing: Signing) -> bool:
@@ -405,9 +364,11 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
     subset = bool(_SUBSET.search(sent.text))     # 其中… details one part of the event
     if signing.count is None and not subset:
         signing.count = _count(sent.text, acts[0]) if acts else _signed_count(sent.text)
-    whole = not subset and (_COUNT.search(sent.text) or rules.is_explicit_anaphor(sent.text))
+    single = not rules.names_a_batch(signing.text)      # one agreement, at a ceremony or not
+    whole = not subset and (_COUNT.search(sent.text) or rules.is_explicit_anaphor(sent.text)
+                            or (single and (rules.one_project(sent.text) or rules.states_terms(sent.text))))
     if signing.amount is None and (not event.batch or whole):
-        signing.amount = _amount(sent.text, detail=True)
+        signing.amount = _amount(sent.text, detail=not (single and rules.states_terms(sent.text)))
     for project in _projects(sent.text):
         if project not in signing.projects:
             signing.projects.append(project)
@@ -416,6 +377,13 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
         named = _listed(sent, mentions)
     elif not acts and event.batch and rules.is_detail(sent.text):
         named = [name for name in _listed(sent, mentions) if _invests(sent, name, mentions)]
+    if signing.parties and (rules.signs_on_behalf(sent.text) or rules.signed_by_people(sent.text)):
+        named = []                      # 西南大学科技处负责人 signs for 西南大学, a side already named
     for name in named:
         if name not in signing.parties:
             signing.parties.append(name)
+
+
+def _covered(name: str, parties: list[str]) -> bool:
+    """Whether a body is one of the parties or a unit of one (西南大学科技处 of 西南大学)."""
+    return any(name.startswith(p) or p.startswith(name) for p in parties)

@@ -47,6 +47,8 @@ def sentence_parties(text: str, *names: str) -> list[str]:
     pytest.param("区投资促进中心与重庆天驰电子有限公司、北京、上海等地客商签约。",
                  ("区投资促进中心", "重庆天驰电子有限公司"), ["区投资促进中心", "重庆天驰电子有限公司"],
                  id="places-are-no-siblings"),
+    pytest.param("四川大学副校长王五、铜梁区区长李四代表双方签约。",
+                 ("四川大学",), ["四川大学"], id="people-are-no-siblings"),
 ])
 def test_parties(text, names, expected):
     assert sentence_parties(text, *names) == expected

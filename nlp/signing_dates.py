@@ -1,0 +1,126 @@
+"""When a signing happened: the date of a signing sentence, read from the
+sentence, the meeting it took place at, or the paragraph around it.
+
+nlp/signings.py builds the events; this module only dates them (EXTRACTION.md,
+"date"):
+
+- the most precise date the sentence writes before its signing clause, no
+  datelines (5月23日讯) and no reporter's dates (记者4月18日从…获悉);
+- a period gives its year (截至4月底, 今年3月以来, 一季度);
+- 会上 / 当天 / 同日 / 期间 / 现场 take the date of the meeting written before,
+  which is a day or month, never a period (截至5月末) or a year alone;
+- 此前一天 / 次日 move the day told before by one;
+- vague times (近日, 日前, 目前) and running totals (已累计签约) give None;
+- otherwise the last date of the sentences just before in the same paragraph.
+
+Sentences are any objects with ``text``, ``para`` and ``heading``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Protocol, Sequence
+
+from nlp import signing_rules as rules
+from nlp.dates import find_dates
+from nlp.signing_rules import clause_around
+
+VAGUE_TIME = re.compile(r"近日|日前|近期|目前|此前|近年来?|前不久|不久前|截至目前|最近")
+RECENTLY = re.compile(r"近日|日前|近期|前不久|不久前|最近")
+CHROME = re.compile(r"发布(?:时间|日期|于)|来源[:：]|时间[:：]|日期[:：]|责任编辑|编辑[:：]|版权")
+_MEETING_REACH = 40             # sentences searched back for the meeting's date
+_PARAGRAPH_REACH = 3            # sentences of the paragraph searched back for an undated signing
+_UNTIL = re.compile(r"(?:截至|截止|截止到)\s*$")     # 截至4月底: a period up to then, i.e. its year
+_THIS_YEARS_PERIOD = re.compile(r"(?:^|[，,、]|全区|全市|全县)(?:第?[一二三四1-4]季度|上半年|前三季度|前[两二三四五六七八九十\d]+个月)")
+_SINCE = ("以来", "至今")                           # 今年3月以来: a period from then, its year too
+_HISTORY = re.compile(r"(?:早在|此前|之前|在此之前|去年|前年|曾经?)")   # 早在2024年12月，…: no meeting of today
+_DAY_AFTER = re.compile(r"^[^，,。]{0,4}?(?:(?:此前|之前|在此之前)?(?:前一天|前一日|头一天)|次日|翌日|第二天|隔天)")
+
+
+class Sentence(Protocol):
+    """A sentence of the document: its text, paragraph and whether it is a heading."""
+
+    text: str
+    para: int
+    heading: bool
+
+
+def own_dates(text: str, trigger: int, published: str | None, *,
+              reports: bool = False) -> list[tuple[int, int, str]]:
+    """Dates written in the sentence up to the end of the trigger clause, no
+    datelines: the signing's own, or (``reports``) those of a reporting clause
+    (记者4月18日从…获悉)."""
+    limit = clause_around(text, trigger)[1]
+    return [(s, e, iso[:4] if _is_period(text, s, e) else iso) for s, e, iso in find_dates(text, published=published)
+            if s < limit and not rules.is_dateline_date(text, e) and rules.is_report_date(text, s, e) == reports]
+
+
+def _is_period(text: str, start: int, end: int) -> bool:
+    """截至4月底 / 今年3月以来: a period up to or from a date, which gives its year."""
+    return bool(_UNTIL.search(text, 0, start)) or text.startswith(_SINCE, end)
+
+
+def own_date(text: str, trigger: int, published: str | None) -> str | None:
+    """The most precise date the sentence states before its trigger."""
+    before = [d for d in own_dates(text, trigger, published) if d[0] < trigger]
+    return max(reversed(before), key=lambda d: len(d[2]))[2] if before else None
+
+
+def signing_date(sentences: Sequence[Sentence], index: int, trigger: int, published: str | None) -> str | None:
+    """Date of the signing: in its sentence up to the trigger clause; through
+    会上 / 当天 / 同日 / 期间, the meeting's date written earlier; else the last date of
+    the sentences just before in the same paragraph. Vague times (近日, 目前) give None."""
+    sent = sentences[index]
+    dates = own_dates(sent.text, trigger, published)
+    if dates:
+        return own_date(sent.text, trigger, published) or dates[0][2]
+    limit = clause_around(sent.text, trigger)[1]
+    offset = _DAY_AFTER.match(sent.text, 0, limit)
+    if offset:                          # 此前一天，… / 次日，…: a day from the one told before
+        return _shift(meeting_date(sentences, index, published), -1 if "前" in offset.group() else 1)
+    if VAGUE_TIME.search(sent.text[:limit]):
+        return None
+    if published and _THIS_YEARS_PERIOD.search(sent.text[:limit]):
+        return published[:4]            # 一季度，全区新签约项目32个: this year's quarter
+    if rules.carries_date(sent.text, trigger):
+        reported = [d for d in own_dates(sent.text, trigger, published, reports=True) if d[0] < trigger]
+        return reported[-1][2] if reported else meeting_date(sentences, index, published)
+    if rules.is_cumulative(sent.text, trigger):
+        return None                     # 已累计签约…: a running total has no day of its own
+    return _paragraph_date(sentences, index, published)
+
+
+def _shift(iso: str | None, days: int) -> str | None:
+    """An ISO day moved by ``days``; None unless it is a full day."""
+    if not iso or len(iso) != 10:
+        return None
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+def _paragraph_date(sentences: Sequence[Sentence], index: int, published: str | None) -> str | None:
+    """The last date of the sentences just before in the same paragraph, unless
+    one of them is vague (近日…)."""
+    sent = sentences[index]
+    for previous in reversed(sentences[max(0, index - _PARAGRAPH_REACH):index]):
+        if previous.para != sent.para or RECENTLY.search(previous.text):
+            return None
+        found = [d for d in find_dates(previous.text, published=published)
+                 if not rules.is_dateline_date(previous.text, d[1])]
+        if found:
+            return found[-1][2]
+    return None
+
+
+def meeting_date(sentences: Sequence[Sentence], index: int, published: str | None) -> str | None:
+    """The latest day or month written before sentence ``index`` (years alone,
+    periods such as 截至5月末, history such as 早在2024年12月, datelines, headings
+    and page chrome are skipped)."""
+    for sent in reversed(sentences[max(0, index - _MEETING_REACH):index]):
+        if sent.heading or CHROME.search(sent.text) or _HISTORY.match(sent.text):
+            continue
+        for start, end, iso in reversed(find_dates(sent.text, published=published)):
+            if len(iso) > 4 and not rules.is_dateline_date(sent.text, end) and not _is_period(sent.text, start, end):
+                return iso
+        if RECENTLY.search(sent.text):
+            return None                 # 近日…。同日，… : the day is not written
+    return None
