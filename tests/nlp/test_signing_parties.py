@@ -3,25 +3,11 @@ its signing. Mentions are built by hand, so that each rule is tested apart
 from the organisation finder."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 import pytest
 
 from nlp import signing_parties as sp
 from nlp import signing_rules as rules
-
-
-@dataclass
-class Sent:
-    start: int
-    end: int
-    text: str
-
-
-def mentions(text: str, *names: str) -> list[tuple[int, int, str]]:
-    found = [(m.start(), m.end(), name) for name in names for m in re.finditer(re.escape(name), text)]
-    return sorted(found)
+from signing_sentences import Sent, mentions
 
 
 def sentence_parties(text: str, *names: str) -> list[str]:

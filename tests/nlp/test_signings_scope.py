@@ -9,29 +9,15 @@ hand-built mentions), then short made-up district news read end to end.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 import pytest
 
 from nlp import signing_parties as sp
 from nlp import signing_rules as rules
 from nlp.pipeline import extract_article
 from policyminer.records import Article, Organization
+from signing_sentences import Sent, mentions
 
 PUBLISHED = "2025-06-20"
-
-
-@dataclass
-class Sent:
-    start: int
-    end: int
-    text: str
-
-
-def mentions(text: str, *names: str) -> list[tuple[int, int, str]]:
-    found = [(m.start(), m.end(), name) for name in names for m in re.finditer(re.escape(name), text)]
-    return sorted(found)
 
 
 def sentence_parties(text: str, *names: str) -> list[str]:
