@@ -39,3 +39,16 @@ def test_a_small_run_reports_both_engines(nodes, capsys):
         assert report["mix_p95_ms"] >= report["mix_p50_ms"]
         assert report["cold_mix_max_ms"] >= report["cold_mix_p50_ms"] > 0
     assert result["warmup"] == 3
+
+
+@pytest.mark.integration
+def test_the_merge_benchmark_compares_one_segment_with_several(nodes, capsys):
+    from benchmarks.index_merge import main as merge_main
+    from index.base import open_index
+
+    merge_main(["--docs", "600", "--repeat", "1", "--url", nodes.url("opensearch")])
+    result = json.loads(capsys.readouterr().out)
+    assert result["segments"]["merged"] == 1
+    assert result["merged"]["p95_ms"] > 0 and result["ratio_p95"] > 0
+    index = open_index(f"{nodes.url('opensearch')}/pm-bench-merged", engine="opensearch")
+    assert index.transport.request("GET", "/pm-bench-merged/_alias", ignore=(404,)) is None   # cleaned up
