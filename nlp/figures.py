@@ -10,10 +10,8 @@ each remaining quantity works out
 - ``unit``: the base unit (元, 平方米, 家, %, 个百分点, 人时, 架次 …) in simplified characters;
 - ``qualifier``: approx / over / under / cumulative (see ``_qualifier``);
 - ``metric`` and the figure's text span: see :mod:`nlp.metrics`;
-- ``year``: the last year stated earlier in the same sentence (2024年, 今年, 去年, 上年),
-  not a comparison base (比上年) nor a year opening the name of an event or plan
-  (梁平区2025年一季度…集中签约活动在…举行, …重大项目集中开工，…); a year dating a
-  modifier (去年签约的17个项目) reaches no further than its own clause.
+- ``year``: the time word of the sentence that governs the figure (see
+  :mod:`nlp.figure_years`).
 
 Conventions the contract leaves open:
 
@@ -31,11 +29,12 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from nlp.figure_years import YearFinder
+from nlp.figure_years import inside as _inside
 from policyminer.records import Figure
 
 # Full-width digits and signs, plus the traditional forms of the characters the
@@ -68,7 +67,7 @@ _UNITS = {
         "标准箱", "标箱", "吨标准煤", "吨公里", "兆瓦时",
         "家", "个", "所", "项", "场次", "场", "株", "棵", "件", "台", "套", "辆", "艘",
         "架", "座", "栋", "幢", "间", "张", "条", "只", "头", "批", "次", "处", "篇",
-        "本", "册", "份", "支", "款", "种", "类", "块", "笔", "宗", "例", "起",
+        "本", "册", "份", "支", "款", "种", "类", "块", "笔", "宗", "例", "起", "期",
         "天", "小时", "分钟", "%", "‰", "个百分点", "倍")},
     "百分点": "个百分点", "平方千米": "平方公里", "元人民币": "元", "人民币": "元",
 }
@@ -85,7 +84,7 @@ _UNIT_BLOCKERS = {
     "元": "素宵旦器件首", "次": "方日年生", "天": "然津地下空气", "头": "部条脑",
     "本": "科地土市区级次届年身领质着", "类": "型似", "种": "植类子业养", "支": "持付撑出部援",
     "处": "理于置级长室", "只": "是有要能", "批": "准复示评", "张": "贴", "间": "接隔",
-    "份": "额", "篇": "章", "款": "项", "株": "洲", "吨": "位", "户": "籍外型口", "米": "粉饭",
+    "份": "额", "篇": "章", "期": "间限末货刊待望满内中初盼许权", "款": "项", "株": "洲", "吨": "位", "户": "籍外型口", "米": "粉饭",
     "起": "步来草点始飞", "宗": "旨教", "例": "如外", "套": "餐", "倍": "增",
 }
 
@@ -93,7 +92,9 @@ _NEEDS_NORMALISING = re.compile("[" + "".join(re.escape(chr(c)) for c in _NORMAL
 # A number glued to these is part of a code, a version or a name (U23, v1.5, 2+2).
 _BAD_BEFORE = frozenset("._-+/#" + string.ascii_letters + string.digits)
 _NUM = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+# 千 and 百 open units of their own (千瓦时, 千克, 百分点): not multipliers there.
+_MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True)).replace("|千|", "|千(?![瓦克米])|") \
+    .replace("|百|", "|百(?!分点)|")
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
     rf"(?=\d)(?:(?P<lo>{_NUM})(?P<lomult>{_MULT})?%?\s*(?:-|~|—|–|至|到)\s*)?"
@@ -121,6 +122,7 @@ _PREFIX_RE = re.compile(
     "(?P<q>" + "|".join(q for q, _ in _PREFIX_QUALIFIERS) + r")(?:为|达|有|是|了)?"
     r"(?:每(?:平方米|亩|人|户|年|月|家|个|名|台|套|吨|项))?$")      # 不低于每亩300万元
 _PREFIX_KIND = dict(_PREFIX_QUALIFIERS)
+_CAPPED_GRANT_RE = re.compile(r"(?:最高|最多|不超过)(?:奖励|补助|补贴|资助|奖补|支持)(?:资金)?$")
 _SHARE_OF_RE = re.compile(r"(?P<q>不超过|不高于|不低于|不少于|最高|最低)[^，,；;。\d]{1,14}的$"
                           r"|(?P<approx>约|大约)占[^，,；;。\d]{0,14}$")
 # 签约5个 is not "about 5", 最近3年 not "nearly": the character before the qualifier decides.
@@ -131,26 +133,6 @@ _SUFFIX_KIND = {"以上": "over", "以下": "under", "以内": "under",
                 "左右": "approx", "上下": "approx"}
 _CUMULATIVE_RE = re.compile(r"累计|累積")
 _QUALIFIER_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
-
-_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
-_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-# (?=[12]) first: one cheap test at each position before the two look-behinds.
-_YEAR_RE = re.compile(r"(?=[12])(?<!\d)(?<!\d[\-—~至到])((?:19|20)\d{2})年(?!代|[-—~至到]\d)"
-                      r"|今年|去年|前年|本年度|明年|(?<![比较同与])上年(?![度末初底同])")
-_YEAR_BLOCK = re.compile(r"(?:比|较|同|与|自|从|相比|对比|较之)$")
-# A year that opens the name of an event or a plan (梁平区2025年一季度招商引资项目集中签约活动在…,
-# 2025年工作要点明确) dates the event, not the figures after it.
-# A year dating the verb of a modifier (去年签约的17个项目, 2022年签订的协议): not the figures.
-_MODIFIER_AFTER_YEAR = re.compile(
-    r"(?:度|底|初)?(?:新|已|所)?(?:签约|签订|签署|引进|招引|落户|落地|开工|投产|建成|竣工|认定|立项|启动|"
-    r"实施|开业|注册|成立|设立|获批|入驻|达成|确定|批复)[^，,；;。！？\n\d的]{0,4}的")
-_NAMED_AFTER_YEAR = re.compile(
-    r"[^，,；;。！？!?\n\d]{0,30}?(?:活动|大会|会议|论坛|峰会|仪式|博览会|交易会|洽谈会|推介会|签约会|发布会|"
-    r"展览会|展销会|招聘会|运动会|对接会|座谈会|工作会|年会|大赛|比赛|赛事|"
-    r"方案|规划|纲要|要点|名单|清单)"
-    r"(?:上|中|现场|期间|在|于|举行|举办|召开|开幕|启动|闭幕|落幕|拉开|提出|明确|要求|印发)"
-    r"|[^，,；;。！？!?\n\d]{0,20}?集中(?:开工|签约|竣工|投产|开业)(?:活动|仪式)?[，,]")
-
 
 @dataclass
 class Hit:
@@ -204,9 +186,11 @@ def find_figures(text: str, *, published: str | None = None) -> list[Figure]:
         return []
     describer = Describer(norm)
     described = describer.describe_all(hits)
-    years = _YearFinder(norm, published, titles, describer.sentence_breaks)
+    years = YearFinder(norm, published, titles, describer.sentence_breaks)
     figures: list[Figure] = []
     for hit, (metric, start, end) in zip(hits, described):
+        if norm[start:start + 1] == "/" and figures:     # 100兆瓦/200兆瓦时: one measure, two units
+            metric, start = figures[-1].metric, start + 1
         figures.append(Figure(
             text=text[start:end], value=hit.value, unit=hit.unit, qualifier=hit.qualifier,
             metric=metric, year=years.year_at(hit.start), start=start, end=end))
@@ -235,7 +219,7 @@ def _scan(norm: str, titles: list[tuple[int, int]]) -> list[Hit]:
 
 def _hit(norm: str, match: re.Match, titles: list[tuple[int, int]]) -> Hit | None:
     """A Hit for one pattern match, or None when the number is not a figure."""
-    if norm[match.start() - 1:match.start()] in _BAD_BEFORE:
+    if norm[match.start() - 1:match.start()] in _BAD_BEFORE and not _after_unit_slash(norm, match.start()):
         return None
     unit = _unit_of(norm, match)
     if unit is None or _excluded(norm, match, titles):
@@ -257,7 +241,7 @@ def _unit_of(norm: str, match: re.Match) -> str | None:
         money = match.group("mult") in {"亿", "万亿", "千亿", "百亿", "十亿"}
         before = norm[max(0, match.start() - 12):match.start()]
         return "元" if money and _MONEY_WORDS.search(before) else None
-    if after and after in _UNIT_BLOCKERS.get(written, "") \
+    if after and after in _UNIT_BLOCKERS.get(written, "") and not _listed_count(norm, match.start()) \
             and not _reads_on(norm, match.end(), written + after):
         return None
     if after and _AFTER_NUMBER_BAD.match(norm, match.end()):
@@ -273,7 +257,17 @@ def _reads_on(norm: str, at: int, blocked: str) -> bool:
     电子, not 家电), so the unit stands."""
     freq = _word_freq()
     following = norm[at:at + 2]
-    return len(following) == 2 and freq.get(following, 0) > 4 * freq.get(blocked, 0)
+    return len(following) == 2 and freq.get(following, 0) > freq.get(blocked, 0)
+
+
+def _listed_count(norm: str, start: int) -> bool:
+    """True after 等 (…等8所在渝高校): a count closing a list, so a measure word follows."""
+    return norm[start - 1:start] == "等"
+
+
+def _after_unit_slash(norm: str, start: int) -> bool:
+    """True for the second quantity of a pair such as 100兆瓦/200兆瓦时 (a unit before the slash)."""
+    return norm[start - 1:start] == "/" and "\u4e00" <= norm[start - 2:start - 1] <= "\u9fff"
 
 
 @lru_cache(maxsize=1)
@@ -297,12 +291,6 @@ def _excluded(norm: str, match: re.Match, titles: list[tuple[int, int]]) -> bool
         clause = re.split(r"[，,；;。！？]", rest, maxsplit=1)[0]
         return bool(_PROJECT_WORDS.search(clause))
     return False
-
-
-def _inside(spans: list[tuple[int, int]], position: int) -> bool:
-    """True when ``position`` lies in one of ``spans`` (sorted, not overlapping)."""
-    index = bisect_right(spans, (position, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _value(num: str, mult: str | None) -> int | float:
@@ -334,6 +322,8 @@ def _qualifier(norm: str, match: re.Match, end: int) -> tuple[str | None, int, i
         share = _SHARE_OF_RE.search(norm, max(0, start - 20), start)
         if share and not _opens_word(norm, share):   # 不超过实际金额的50%; 约占全市的36%
             kind = "approx" if share.group("approx") else _PREFIX_KIND[share.group("q")]
+    if kind is None and _CAPPED_GRANT_RE.search(norm, max(0, start - 6), start):
+        kind = "under"      # 每年最高补助50万元: the cap stands before the grant's name
     if kind is None and match.group("lo"):
         kind = "under"
     if kind is None and _cumulative_before(norm, start):
@@ -364,35 +354,3 @@ def _cumulative_before(norm: str, start: int) -> bool:
     for match in _QUALIFIER_CLAUSE_BREAK.finditer(norm, lo, start):
         lo = match.end()
     return _CUMULATIVE_RE.search(norm, lo, start) is not None
-
-
-class _YearFinder:
-    """The year stated earlier in a figure's sentence (2024年, 今年 …)."""
-
-    def __init__(self, norm: str, published: str | None, titles: list[tuple[int, int]],
-                 breaks: list[int] | None = None):
-        from nlp.dates import relative_year
-        self.norm = norm
-        self.breaks = breaks if breaks is not None else [m.start() for m in _SENTENCE_BREAK.finditer(norm)]
-        self.mentions: list[tuple[int, int | None, bool]] = []
-        for match in _YEAR_RE.finditer(norm):
-            at = match.start()
-            if _inside(titles, at) or _YEAR_BLOCK.search(norm, max(0, at - 2), at) \
-                    or _NAMED_AFTER_YEAR.match(norm, match.end()):
-                continue
-            word = match.group(1) or match.group(0).replace("本年度", "今年")
-            modifier = _MODIFIER_AFTER_YEAR.match(norm, match.end()) is not None
-            self.mentions.append((at, relative_year(word, published=published), modifier))
-        self.positions = [at for at, _, _ in self.mentions]
-
-    def year_at(self, position: int) -> int | None:
-        """The last year mention before ``position`` in the same sentence, if any."""
-        index = bisect_right(self.positions, position) - 1
-        if index < 0:
-            return None
-        at, year, modifier = self.mentions[index]
-        if modifier and _CLAUSE_BREAK.search(self.norm, at, position):
-            return None     # 去年签约的17个项目中，…已有11个项目: the year stays in its clause
-        before = bisect_right(self.breaks, position)
-        sentence_start = self.breaks[before - 1] + 1 if before else 0
-        return year if at >= sentence_start else None

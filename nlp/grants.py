@@ -11,9 +11,13 @@ from nlp.metricwords import CHANGE_RE, HEAD_CHARS, MEASURE_END, last_match
 
 _GRANT_WORDS = r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|支持资金|补偿)"
 GRANT_WORDS_RE = re.compile(_GRANT_WORDS + "$")
-# 按实缴注册资本的2%给予…: the base of a rate; 按实际支出的30% has no specific base.
+# 按实缴注册资本的2%给予…: the base of a rate.
 _RATE_BASE_RE = re.compile(r"按(?:照)?其?(?:不超过|不高于|不低于|最高)?(?P<base>[^，,；;。！？\d]{1,20}?)的$")
-_GENERIC_BASE_RE = re.compile(r"^(?:其|该)|实际|实缴|实付|实发")
+_LEADING_PRONOUN_RE = re.compile(r"^(?:其|该)")
+_MAX_SHARE_BASE = 10
+# 实际支出, 实际租金: a base that names nothing beyond the grant's own cost is left out.
+# A standard (当地最低工资标准的60%) makes the rate the grant's own standard: no base either.
+_GENERIC_BASE_RE = re.compile(r"(?:项目|企业|单位|机构)?(?:实际|实缴|实付|实发)[\u4e00-\u9fff]{1,2}|.*标准")
 _GRANT_AFTER_RE = re.compile(r"(?:给予|予以)?(?P<grant>[^，,；;。！？\d]{0,6}?" + _GRANT_WORDS + ")")
 _GRANT_PHRASE_RE = re.compile(r"(?P<grant>[\u4e00-\u9fff“”]{0,8}?" + _GRANT_WORDS + ")")
 _GRANT_MODIFIER_RE = re.compile(r"(?:给予|予以)(?P<mod>[^，,；;。！？\d]{0,8})$")
@@ -28,6 +32,11 @@ _MAX_TOPIC = 12
 _TOPIC_RE = re.compile(r"(?:^|(?<=[：:；;。\n）)]))(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
                        r"(?P<topic>(?![对按为在凡经如])[\u4e00-\u9fff]{2,12}(?:项目|企业|平台|机构|载体|单位|类))$")
 _MAX_RATE_BASE = 6
+# 按每人次300元 / 、博士每人每月2500元: the per-unit amount of a grant named after it.
+_PER_UNIT_RE = re.compile(r"(?:按照?|[、，,])(?P<who>[\u4e00-\u9fff]{0,4}?)(?P<per>每[\u4e00-\u9fff]{1,4})$")
+_PER_UNIT_SPAN = 12
+_PER_UNIT_GRANT_RE = re.compile(r"(?:的标准)?(?:给予|予以|发放)(?:一次性)?"
+                                r"(?P<grant>[\u4e00-\u9fff]{0,6}?" + _GRANT_WORDS + ")")
 _BENEFICIARY_STOP_RE = re.compile(r"[\d；;]")
 _MANNER_RE = re.compile(r"一次性|分阶段")
 # An owner that is itself a measure (按每张床位1.5万元的标准); a fund (基金, 资金) may own one.
@@ -51,19 +60,44 @@ def grant_metric(norm: str, number_start: int, metric: str, right: tuple[int, in
             metric = modifier + metric          # 每平方米每月…租金补贴
         elif modifier in _AMOUNT_WORDS:
             metric += modifier                  # 给予总额不超过800万元奖励 → 奖励总额
-    return beneficiary(norm, sentence_start, number_start) + metric
+    return _joined(beneficiary(norm, sentence_start, number_start), metric)
+
+
+def _joined(who: str, metric: str) -> str:
+    """``who`` + ``metric`` without repeating the words they share (…高校团队 + 团队奖励)."""
+    for size in range(min(len(who), len(metric) - 1, 4), 1, -1):
+        if who.endswith(metric[:size]):
+            return who + metric[size:]
+    return who + metric
 
 
 def rate_metric(norm: str, hit, clause_start: int) -> str | None:
-    """按设备投资额的8%给予补助 → 设备投资额补助比例; a generic base (实际支出) is left out."""
+    """按设备投资额的8%给予补助 → 设备投资额补助比例: the base, the grant, 比例.
+
+    A base too long to be a name (个人所得税区级留存部分) or generic (实际支出, 最低工资标准)
+    is left out (奖励比例); a policy item's topic stands in for the base.
+    """
     rate = _RATE_BASE_RE.search(norm, max(clause_start, hit.start - _RATE_BASE_SPAN), hit.start)
     grant = _GRANT_AFTER_RE.match(norm, hit.end) if rate else None
     if grant is None:
         return None
-    base = rate.group("base")
-    if len(base) > _MAX_RATE_BASE or _GENERIC_BASE_RE.search(base):
+    base = _LEADING_PRONOUN_RE.sub("", rate.group("base"))
+    if len(base) > _MAX_SHARE_BASE or _GENERIC_BASE_RE.fullmatch(base):
         base = ""
     return (_topic(norm, clause_start) or base) + grant_noun(grant.group("grant")) + "比例"
+
+
+def per_unit_metric(norm: str, hit, clause_start: int) -> str | None:
+    """按每人次300元给予培训补贴 → 每人次培训补贴: a grant set per unit, named by the grant.
+
+    The grant must follow the amount (…、博士每人每月2500元的标准发放生活补贴 → 博士每人每月生活补贴);
+    the items before it in a list keep their own metrics.
+    """
+    per = _PER_UNIT_RE.search(norm, max(clause_start, hit.start - _PER_UNIT_SPAN), hit.start)
+    if per is None or "按" not in norm[clause_start:per.end()]:
+        return None
+    grant = _PER_UNIT_GRANT_RE.match(norm, hit.end)
+    return per.group("who") + per.group("per") + grant.group("grant") if grant else None
 
 
 def _topic(norm: str, clause_start: int) -> str | None:

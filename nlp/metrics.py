@@ -29,7 +29,8 @@ Policy wording has shapes of its own:
 
 Segmentation and part-of-speech tags come from jieba's dictionary, applied to
 the short windows around each figure only (nlp.metricwords); the policy
-wording of grants and rates is read by nlp.grants.
+wording of grants and rates is read by nlp.grants, counts of the sides that
+signed by nlp.figure_signers and changes of level (提高到) by nlp.figure_changes.
 """
 from __future__ import annotations
 
@@ -37,7 +38,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from nlp.grants import (GRANT_WORDS_RE, capped_metric, grant_metric, money_measure_before,
+from nlp.figure_changes import changed_metric
+from nlp.figure_signers import signer_metric
+from nlp.grants import (GRANT_WORDS_RE, capped_metric, grant_metric, money_measure_before, per_unit_metric,
                         rate_metric, with_owner, without_verb)
 from nlp.metricwords import (ADVERBS, CHANGE_RE, HEAD_CHARS, LEADING_WORDS, MEASURE_END, SPLIT_WORDS,
                              LINKS_ONLY_RE, LeftWords, after_agents, before_next_measure,
@@ -145,7 +148,7 @@ class Describer:
 
     def _describe(self, hits: list, rights: list, index: int) -> tuple[str | None, int, int]:
         hit, right = hits[index], rights[index]
-        clause_start, _ = self._bounds(self.clause_breaks, hit.start, hit.end)
+        clause_start, clause_end = self._bounds(self.clause_breaks, hit.start, hit.end)
         sentence_start, _ = self._bounds(self.sentence_breaks, hit.start, hit.end)
         prev = self.previous
         same_clause = prev is not None and prev.clause_start == clause_start
@@ -177,7 +180,9 @@ class Describer:
         if metric and prev and prev.sentence_start == sentence_start and prev.metric \
                 and _GROWTH_RE.match(metric) and not CHANGE_RE.search(prev.metric):
             metric = prev.metric + metric       # 营收8亿元，同比增长4.3%
-        metric = self._policy_metric(hit, metric, right, clause_start, sentence_start)
+        metric = changed_metric(self.norm, hit.start, clause_start, metric)
+        metric = signer_metric(self.norm, hit, clause_end) \
+            or self._policy_metric(hit, metric, right, clause_start, sentence_start)
         start = self._span_start(hit, left, right, clause_start)
         end = max(hit.end, right[1] if right else hit.end)
         subject = metric
@@ -198,6 +203,9 @@ class Describer:
         …给予补助，最高100万元 → 补助; 总数达5932家，约占全市的36% → …占全市的比重.
         """
         unit = getattr(hit, "unit", None)
+        per_unit = per_unit_metric(self.norm, hit, clause_start) if unit in _CURRENCIES else None
+        if per_unit:
+            return per_unit     # 按每人次300元给予培训补贴 → 每人次培训补贴
         if unit == "%":
             rate = rate_metric(self.norm, hit, clause_start)
             if rate:

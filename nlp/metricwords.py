@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 HEAD_CHARS = 12
+_DIGIT_RE = re.compile(r"\d")
 _LEAD_RE = re.compile(
     r"(?:截至|截止|到)?(?:(?:19|20)\d{2}年(?:度|底|末|初|以来|上半年|下半年|全年)?)"
     r"|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:份|底|末|初|以来)?|\d{1,2}日"
@@ -65,6 +66,9 @@ ADVERBS = frozenset("深度 全面 共同 积极 集中 深入 成功 正式 分
 _SUBJECT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])"
                              r"(?:(?<![成首京])都|(?<![亩人户年日月平])均|(?<![偿归退返])还|也|又|亦|将)"
                              r"(?=[\u4e00-\u9fff])")
+_MAX_SUBJECT_WORDS = 5
+# Verbs that allocate money (每年安排1亿元专项资金): the fund after the number is the metric.
+_ALLOCATING = frozenset("安排 统筹 投入 提供 拨付 出资 筹集 设立 整合".split())
 _MODALS = frozenset("计划 拟 准备 打算 预计 有望 力争 争取 希望 可 能够 可以".split())
 _EVERY_RE = re.compile(r"每[年月周天日季]|逐年|年内|当年|今后")
 _GENERIC_NOUNS = frozenset("方面 领域 类 种 方向 环节 维度 板块 层次 批次 行业 门类".split())
@@ -133,8 +137,26 @@ class LeftWords:
                     return None     # 充电桩 is a noun; 组建由…组成的团队 governs another noun
                 return token
             if not is_nominal(token[0]):
-                return None
-        return None
+                break
+        return self._verb_before_number()
+
+    def _verb_before_number(self) -> tuple[str, int, int] | None:
+        """A verb right before the number after a subject and time words (学院每年选派20名);
+        jieba tags some such verbs as nouns (选派), which count after a time word. Before a
+        list closed by 等, the verb after the time word (学院每年定向培养…等专业学生)."""
+        if self.tail is not None:
+            return next((self.head[i + 1] for i in range(len(self.head) - 1) if _is_time(self.head[i][0])
+                         and _tags().get(self.head[i + 1][0], "")[:1] in ("v", "l")
+                         and self.head[i + 1][0] not in _MODALS), None)
+        if not self.head or self.head[-1][2] != self.end or len(self.head) > _MAX_SUBJECT_WORDS:
+            return None
+        last = self.head[-1]
+        after_time = len(self.head) > 1 and _is_time(self.head[-2][0]) and not MEASURE_END.search(last[0])
+        if not (_is_verb(last[0]) or after_time) or last[0] in _NOUNISH or last[0] in _MODALS \
+                or last[0] in _ALLOCATING \
+                or not all(is_nominal(t[0]) or _is_time(t[0]) for t in self.head[:-1]):
+            return None
+        return last
 
     def lets_predicate(self) -> bool:
         """True when the words before the number govern nothing (有, 与, a subject)."""
@@ -255,7 +277,7 @@ def _named_agent(tokens: list[tuple[str, int, int]], index: int) -> bool:
     return tag.startswith("ns") and (index > 0 or following in ("区", "县", "市", "镇", "乡", "街道"))
 
 
-LINKS_ONLY_RE = re.compile(r"(?:合计|共计|总计|累计|达到|达|为|约|共|超过|超)*")
+LINKS_ONLY_RE = re.compile(r"(?:合计|共计|总计|累计|达到|达|为|约|共|超过|超|均|都|分别|在|不低于|不少于)*")
 
 
 def before_next_measure(tokens: list, begin: int, end: int) -> int:
@@ -271,6 +293,8 @@ def before_next_measure(tokens: list, begin: int, end: int) -> int:
 
 def predicate_phrase(norm: str, text: str, start: int, end: int) -> str | None:
     """A short verb phrase ending the clause after a figure's noun (也在区内落地 → 在区内落地)."""
+    digit = _DIGIT_RE.search(norm, start, end)
+    end = digit.start() if digit else end       # 获得银行贷款19.8亿元 → 获得银行贷款
     if start >= end or end - start > 16:
         return None
     tokens = tokenize_at(norm[start:end], start)

@@ -25,13 +25,20 @@ def metric_of(text: str, value) -> str | None:
 # --- policy rates: 按<base>的N%给予<grant> -------------------------------------------------
 
 RATES = [
-    ("grant-after-rate", "对新落户的总部企业，按实缴注册资本的1%给予落户奖励。", 1, "落户奖励比例"),
+    ("grant-after-rate", "对新落户的总部企业，按实缴注册资本的1%给予落户奖励。", 1, "实缴注册资本落户奖励比例"),
     ("specific-base-kept", "按设备购置额的15%给予补贴，单个企业最高300万元。", 15, "设备购置额补贴比例"),
     ("short-base-kept", "对新开业的首店，按装修投入的20%给予补助。", 20, "装修投入补助比例"),
     ("actual-base-dropped", "前两年按实际租金的60%给予补贴。", 60, "补贴比例"),
+    ("actual-cost-dropped", "按实际支出的40%给予补助。", 40, "补助比例"),
+    ("owner-actual-cost-dropped", "按项目实际投入的35%给予资助。", 35, "资助比例"),
+    ("standard-base-dropped", "按当地最低工资标准的70%给予见习补贴。", 70, "见习补贴比例"),
     ("long-base-dropped", "按其个人所得税区级留存部分的70%给予奖励。", 70, "奖励比例"),
     ("yuyi", "按照购置金额的10%予以补助。", 10, "购置金额补助比例"),
-    ("ceiling-rate", "按不超过实际减免金额的40%给予补贴。", 40, "补贴比例"),
+    ("ceiling-rate", "按不超过减免金额的40%给予补贴。", 40, "减免金额补贴比例"),
+    ("paid-fee-base", "企业柔性引进专家的，按企业实际支付薪酬的25%给予补贴。", 25, "企业实际支付薪酬补贴比例"),
+    ("arrived-funds-base", "投资额2亿元以上的，按实际到位资金的2%给予奖励。", 2, "实际到位资金奖励比例"),
+    ("contract-base", "按技术合同实际交易额的8%给予补助。", 8, "技术合同实际交易额补助比例"),
+    ("pronoun-dropped", "按其上年度研发投入的5%给予奖补。", 5, "上年度研发投入奖补比例"),
 ]
 
 
@@ -69,6 +76,7 @@ GRANTS = [
     ("amount-word", "对在科创板首发上市的，分阶段给予总额不超过600万元奖励。", 6000000,
      "在科创板首发上市奖励总额"),
     ("support-noun", "经认定后给予最高3000万元建设资金支持。", 30000000, "建设资金支持"),
+    ("shared-words-once", "对参与联合攻关的科研团队，另给予团队奖励20万元。", 200000, "参与联合攻关的科研团队奖励"),
 ]
 
 
@@ -86,7 +94,7 @@ THRESHOLDS = [
     ("owner-after-de", "税收超过3000万元的商务楼宇达到40栋。", 30000000, "商务楼宇税收"),
     ("listed-thresholds", "对年纳税额首次突破1000万元、3000万元、5000万元的企业给予奖励。", 50000000,
      "年纳税额"),
-    ("measure-owner-not-prefixed", "按照每个床位2万元的标准给予补贴。", 20000, "每个床位"),
+    ("measure-owner-not-prefixed", "按照每个床位2万元的标准给予补贴。", 20000, "每个床位补贴"),
     ("change-threshold", "对上年度营业收入增长20%以上的企业给予奖励。", 20, "上年度营业收入增长"),
     ("zai-yishang", "技术改造投资额在1000万元以上的，按设备投资的10%给予补助。", 10000000,
      "技术改造投资额"),
@@ -144,3 +152,19 @@ SPANS = [
 @pytest.mark.parametrize("text,value,metric", cases(SPANS))
 def test_metric_span(text, value, metric):
     assert metric_of(text, value) == metric
+
+
+# --- amounts set per unit: 按每人次300元给予培训补贴 -------------------------------------------
+
+PER_UNIT = [
+    ("per-person-time", "企业组织职工培训的，按每人次200元给予培训补贴。", 200, "每人次培训补贴"),
+    ("per-mu", "按每亩150元给予一次性种植补助。", 150, "每亩种植补助"),
+    ("standard-paid", "按硕士每人每月1200元的标准发放生活补贴。", 1200, "硕士每人每月生活补贴"),
+    ("no-grant-after", "租金按每平方米20元收取。", 20, None),
+]
+
+
+@pytest.mark.parametrize("text,value,metric", cases(PER_UNIT))
+def test_per_unit_amount_is_named_by_its_grant(text, value, metric):
+    found = metric_of(text, value)
+    assert found == metric if metric else "补" not in (found or "")
