@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from nlp.lexicon import Lexicon
@@ -99,17 +100,45 @@ def link_short_forms(groups: list["Group"], lexicon: Lexicon) -> list["Group"]:
     """Merge a short form into the one longer name it abbreviates in place."""
     removed: set[int] = set()
     long_forms = _LongForms(lexicon)
+    pools = _TargetPools(groups)
     for short in sorted(groups, key=lambda g: -len(g.name)):
         forms = _short_forms(short, lexicon)
         if not forms and short.type != "company":
             continue
-        targets = [g for g in groups if g is not short and id(g) not in removed
+        pool = pools.possible(short, forms)
+        targets = [g for g in groups if id(g) in pool and g is not short and id(g) not in removed
                    and _shortens(short, forms, g, long_forms)]
         if len(targets) == 1:
             targets[0].absorb(short)
             long_forms.grew(targets[0])
             removed.add(id(short))
     return [g for g in groups if id(g) not in removed]
+
+
+class _TargetPools:
+    """The groups a short form may shorten, narrowed cheaply before :func:`_shortens`.
+
+    A form that ends a longer name or equals one of its generic variants ends with the
+    name's (or a form's) last character, as a short key ends the full key; only the
+    company and the university rules look further.
+    """
+
+    def __init__(self, groups: list["Group"]):
+        self.by_last: defaultdict[str, set[int]] = defaultdict(set)
+        for group in groups:
+            for written in (group.name, *group.forms, group.key):
+                self.by_last[written[-1:]].add(id(group))
+        self.companies = {id(g) for g in groups if g.type == "company"}
+        self.universities = {id(g) for g in groups if g.type == "university"}
+
+    def possible(self, short: "Group", forms: list[str]) -> set[int]:
+        """Ids of the groups that ``short`` (with usable ``forms``) may shorten."""
+        pool = set(self.companies) if short.type == "company" else set()
+        if forms:
+            pool |= self.universities
+            for written in (short.key, *forms):
+                pool |= self.by_last.get(written[-1:], set())
+        return pool
 
 
 class _LongForms:
@@ -119,6 +148,7 @@ class _LongForms:
         self.lexicon = lexicon
         self._longer: dict[int, list[str]] = {}
         self._variants: dict[int, set[str]] = {}
+        self.cores: dict[tuple[str, bool], str] = {}      # company cores, see company_short
 
     def longer(self, group: "Group") -> list[str]:
         """The group's name and forms of three characters or more."""
@@ -149,7 +179,7 @@ def _shortens(short: "Group", forms: list[str], full: "Group", long_forms: _Long
     """Whether ``short`` (whose usable ``forms`` are given) abbreviates ``full``."""
     if short.type == full.type == "company" and len(full.name) > len(short.name):
         lexicon = long_forms.lexicon
-        if company_short(short.name, full.name, lexicon):
+        if company_short(short.name, full.name, lexicon, long_forms.cores):
             return True
     if not forms:
         return False
@@ -315,6 +345,8 @@ def link_attached_short_forms(text: str, groups: list["Group"], lexicon: Lexicon
 
 def attached_short_forms(name: str, lexicon: Lexicon) -> list[str]:
     """The short forms of an attached body: 西南大学附属中学 → [西大附中, 西南大附中]."""
+    if "附属" not in name:
+        return []               # in every long form of _ATTACHED; most names go no further
     for long, short in _ATTACHED:
         parent, found, _ = name.partition(long)
         if found and parent and name.endswith(long):
@@ -328,9 +360,9 @@ def link_bare_offices(groups: list["Group"], lexicon: Lexicon) -> list["Group"]:
     """A bare 管委会 / 党工委 that could not be expanded is the document's only body of
     that kind (东湖高新区党工委书记、管委会主任)."""
     removed: set[int] = set()
-    alone = {s.text for s in lexicon.suffixes.values() if "alone" in s.flags}
     for bare in groups:
-        if bare.name not in alone or bare.dict_name:
+        suffix = lexicon.suffixes.get(bare.name)        # suffixes are keyed by their text
+        if suffix is None or "alone" not in suffix.flags or bare.dict_name:
             continue
         key = _office_key(bare.name)
         owners = [g for g in groups if g is not bare and id(g) not in removed

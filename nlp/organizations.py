@@ -242,8 +242,9 @@ def _main_places(text: str, lexicon: Lexicon, units) -> list[str]:
     """
     units = units or [Unit(w, a, b, "?") for w, a, b in tokenize(text)]
     cities, counties, written_full = Counter(), Counter(), set()
+    places = lexicon.places             # looked up once: the loop runs over every unit
     for unit in units:
-        full = lexicon.places.get(unit.text)
+        full = places.get(unit.text)
         if not full or not (full == unit.text or unit.tag == "PLACE"):
             continue
         weight = 3 if full == unit.text else 1

@@ -23,16 +23,21 @@ def subsequence(short: str, name: str) -> bool:
     return all(ch in chars for ch in short)
 
 
-def company_short(short: str, full: str, lexicon: Lexicon) -> bool:
+def company_short(short: str, full: str, lexicon: Lexicon,
+                  cores: dict[tuple[str, bool], str] | None = None) -> bool:
     """长安汽车 / 涪陵榨菜集团 / 綦齿公司 / 区城投集团 shorten 重庆长安汽车股份有限公司 /
     重庆市涪陵榨菜集团… / 綦江齿轮传动有限公司 / 重庆市黔江区城市建设投资（集团）有限公司:
     the same core once places, the district's level and legal forms are off, or the
-    initials of the full core."""
+    initials of the full core.
+
+    ``cores``, when given, keeps the cores of names between calls (one document's
+    companies are compared pair by pair).
+    """
     if full.endswith(_BRANCHES) and not short.endswith(_BRANCHES):
         return False        # 重庆农村商业银行 and its 合川支行 are two bodies
     short = _without_level(short, lexicon)
-    short_core = _company_core(short, lexicon)
-    for core in (_company_core(full, lexicon, once=True), _company_core(full, lexicon)):
+    short_core = _core_of(short, lexicon, cores)
+    for core in (_core_of(full, lexicon, cores, once=True), _core_of(full, lexicon, cores)):
         if core.startswith(short_core) and len(core) - len(short_core) <= 4:
             return True
     written, stem = _without_common_tail(_LEGAL_FORM.sub("", short), _LEGAL_FORM.sub("", full))
@@ -81,6 +86,17 @@ def _leading_place(name: str, lexicon: Lexicon) -> str:
         if name[:size] in lexicon.places:
             return name[:size]
     return ""
+
+
+def _core_of(name: str, lexicon: Lexicon, cores: dict[tuple[str, bool], str] | None,
+             once: bool = False) -> str:
+    """:func:`_company_core`, kept in ``cores`` when given."""
+    if cores is None:
+        return _company_core(name, lexicon, once)
+    found = cores.get((name, once))
+    if found is None:
+        found = cores[name, once] = _company_core(name, lexicon, once)
+    return found
 
 
 def _company_core(name: str, lexicon: Lexicon, once: bool = False) -> str:

@@ -23,7 +23,7 @@ from nlp.orglists import PROPER_TAGS, ListedCandidates
 from nlp.orgparts import committee_of, parent_type
 from nlp.orgunits import (LEVEL_CHARS, NAME_TAGS, Candidate, Tokens, Unit, build_units,
                           dictionary_hits, is_name_char, place_hits, tokenize)
-from nlp.wordscan import occurrences
+from nlp.wordscan import word_starts
 
 __all__ = ["LEVEL_CHARS", "Candidate", "Tokens", "Unit", "Walker", "build_units",
            "dictionary_hits", "place_hits", "tokenize"]     # nlp.organizations imports them from here
@@ -92,11 +92,7 @@ class Walker(ListedCandidates, BridgeWalk):
         return {m.end() for m in self.lexicon.suffix_last_char.finditer(self.text)}
 
     def _role_ends(self) -> set[int]:
-        ends = set()
-        for word in self.lexicon.word_set("role_words"):
-            if word in self.text:
-                ends.update(occurrences(self.text, word))
-        return ends
+        return word_starts(self.text, self.lexicon.word_set("role_words"))
 
     def _suffix_at(self, end: int):
         """The longest suffix ending at ``end``, if any."""
@@ -112,10 +108,12 @@ class Walker(ListedCandidates, BridgeWalk):
         if "class" in suffix.flags or self._in_title(start, end) or self._event_follows(end) \
                 or self.not_a_body_after(start, end) or _PREPARED_AFTER.match(self.text, end):
             return None         # …研究院的筹建工作: a body still being prepared
+        if self._inside_word(start, end) or self._suffix_word_follows(end):
+            return None         # checked before the (costlier) left walk
         ring = "ring" in suffix.flags
         units, generic = self.walk_left(start, ring=ring, lenient=suffix.type == "company",
                                         bridge=suffix.type in _BRIDGED_TYPES)
-        if generic or self._inside_word(start, end):
+        if generic:
             return None
         units = _after_party_committee(units)
         if suffix.text[0] in LEVEL_CHARS and units and not self._place_before(units[-1], suffix):
@@ -136,8 +134,6 @@ class Walker(ListedCandidates, BridgeWalk):
             kind = parent_type(units, self.lexicon, self._suffix_at, shortest=2 if len(suffix.text) == 1 else 0)
             if kind is None:
                 return None     # 入口处, 公司总部: a spot or a word, not a department
-        if self._suffix_word_follows(end):
-            return None
         candidate = Candidate(name_start, end, kind, "suffix", units)
         if units:
             candidate.elliptic = _is_elliptic(units[0], self.lexicon)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from nlp.lexicon import Lexicon
 
 LEVEL_CHARS = frozenset("区市县省镇乡州")
+_WORD = itemgetter(0)       # of a token (word, start, end)
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "?"})
 # Tags jieba gives the short name of a place besides name tags: 大足 and 大连 are
 # read as adverbs, 攀枝花 as an idiom; none of them is a function word in a name.
@@ -127,9 +129,11 @@ def build_units(text: str, tokens: Tokens, hits: list[tuple[int, int, str]],
 
 def _cuts(text: str, tokens: Tokens, hits: list[tuple[int, int, str]], lexicon: Lexicon) -> list[int]:
     """Where units start and end: token and hit edges, none inside a hit."""
-    cuts = {0, len(text)} | tokens.starts | tokens.ends
+    cuts = tokens.starts | tokens.ends
+    cuts.update((0, len(text)))
     pairs = _stop_level_pairs(lexicon.word_set("stop_words"))
-    cuts.update(start + 1 for word, start, _ in tokens.items if word in pairs)  # 由县经济信息委: 由 | 县
+    if not pairs.isdisjoint(map(_WORD, tokens.items)):       # rare: look for them only then
+        cuts.update(start + 1 for word, start, _ in tokens.items if word in pairs)  # 由县经济信息委: 由 | 县
     inside = set()
     for start, end, _ in hits:
         cuts.update((start, end))

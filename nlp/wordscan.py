@@ -14,6 +14,7 @@ alternation sorted longest first) in two steps:
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -31,7 +32,9 @@ class WordScanner:
             lengths.setdefault(word[:self.key_size], set()).add(len(word))
         self.lengths = {key: sorted(sizes, reverse=True) for key, sizes in lengths.items()}
         classes = [_char_class({key[i] for key in self.lengths}) for i in range(self.key_size)]
-        self.starts = re.compile("(?=" + "".join(classes) + ")") if self.words else None
+        # The first class outside the lookahead lets the regex engine skip ahead on it.
+        ahead = "(?=" + "".join(classes[1:]) + ")" if len(classes) > 1 else ""
+        self.starts = re.compile(classes[0] + ahead) if self.words else None
 
     def __bool__(self) -> bool:
         return bool(self.words)
@@ -41,22 +44,18 @@ class WordScanner:
         if self.starts is None:
             return []
         found, free = [], 0
+        lengths, words, key_size = self.lengths, self.words, self.key_size
         for candidate in self.starts.finditer(text):
             position = candidate.start()
             if position < free:
                 continue                    # inside the previous match
-            word = self._longest_at(text, position)
-            if word is not None:
-                found.append((position, position + len(word), word))
-                free = position + len(word)
+            for size in lengths.get(text[position:position + key_size], ()):    # longest first
+                piece = text[position:position + size]
+                if piece in words:          # near the end of the text, shorter than size
+                    free = position + len(piece)
+                    found.append((position, free, piece))
+                    break
         return found
-
-    def _longest_at(self, text: str, position: int) -> str | None:
-        for size in self.lengths.get(text[position:position + self.key_size], ()):
-            piece = text[position:position + size]
-            if piece in self.words:
-                return piece
-        return None
 
     def remove(self, text: str) -> str:
         """``text`` without its matches (as ``pattern.sub("", text)``)."""
@@ -84,6 +83,37 @@ def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
             found.append((start, start + len(word), word))
             free = start + len(word)
     return found
+
+
+def word_starts(text: str, words: frozenset[str]) -> set[int]:
+    """Starts of ``words`` in ``text``: the union of :func:`occurrences` of each word.
+
+    Words of two characters or more that cannot overlap themselves are found in
+    one pass (a two-character class pattern, then ``str.startswith``); the others
+    word by word.
+    """
+    finder, tail, others = _start_finder(words)
+    found = {m.start() for m in finder.finditer(text) if text.startswith(tail, m.start())} \
+        if finder is not None else set()
+    for word in others:
+        if word in text:
+            found.update(occurrences(text, word))
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _start_finder(words: frozenset[str]) -> tuple[re.Pattern | None, tuple[str, ...], tuple[str, ...]]:
+    joint = tuple(w for w in words if len(w) >= 2 and not _overlaps_itself(w))
+    others = tuple(w for w in words if w and w not in joint)
+    if not joint:
+        return None, (), others
+    pattern = re.compile(_char_class({w[0] for w in joint}) + "(?=" + _char_class({w[1] for w in joint}) + ")")
+    return pattern, joint, others
+
+
+def _overlaps_itself(word: str) -> bool:
+    """Whether two occurrences of ``word`` can overlap (a start that is also an end: 学生学)."""
+    return any(word[:k] == word[-k:] for k in range(1, len(word)))
 
 
 def occurrences(text: str, word: str, *, overlapping: bool = False) -> list[int]:

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.wordscan import WordScanner, find_words, occurrences
+from nlp.wordscan import WordScanner, find_words, occurrences, word_starts
 
 
 def regex_matches(words, text):
@@ -73,3 +73,21 @@ def test_occurrences_needs_a_word():
        st.text(alphabet="北碚区市重庆，", max_size=40))
 def test_long_words_same_as_regex_alternation(words, text):
     assert WordScanner(words).find_all(text) == regex_matches(set(words), text)
+
+
+@pytest.mark.parametrize("words, text, expected", [
+    pytest.param(["主任", "副主任"], "副主任和主任", {0, 1, 4}, id="nested-words-both-found"),
+    pytest.param(["哈哈"], "哈哈哈", {0}, id="self-overlapping-like-occurrences"),
+    pytest.param(["区"], "区委区", {0, 2}, id="one-character-word"),
+    pytest.param([], "区委", set(), id="no-words"),
+])
+def test_word_starts(words, text, expected):
+    assert word_starts(text, frozenset(words)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="北碚区市", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="北碚区市，", max_size=40))
+def test_word_starts_is_the_union_of_occurrences(words, text):
+    expected = {start for word in set(words) for start in occurrences(text, word)}
+    assert word_starts(text, frozenset(words)) == expected
