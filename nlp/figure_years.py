@@ -10,6 +10,8 @@
 - A year after 于 (已于今年6月建成投产) dates the event of its clause, and reaches no further.
 - A sentence opened by a reference to the targets just stated (围绕这些目标, 为实现
   上述目标) takes the year that governed the end of the sentence before.
+- A sentence opened by a breakdown marker (分产业看，第一产业增加值…) does not: the
+  devset annotation keeps the year to the sentence that states it (year null there).
 """
 from __future__ import annotations
 

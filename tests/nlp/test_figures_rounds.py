@@ -95,6 +95,9 @@ YEARS = [
     ("back-reference-to-targets", "2026年全市的主要目标是：工业产值增长7%左右。围绕上述目标，全市将力争新签约项目90个以上。",
      "2026-01-10", [2026, 2026]),
     ("no-back-reference", "2026年全市工业产值增长7%左右。全市已建成5G基站1200个。", "2026-01-10", [2026, None]),
+    # devset convention (its 前三季度 bulletins): a breakdown sentence does not inherit the year.
+    ("breakdown-keeps-sentence-scope", "今年上半年全县实现地区生产总值200亿元。分行业看，工业增加值80亿元。",
+     "2025-07-20", [2025, None]),
 ]
 
 
