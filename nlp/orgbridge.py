@@ -15,6 +15,8 @@ JOINS = frozenset({"与", "和"})
 AFTER_NAME = frozenset("与和及同在向对将把为跟")     # words that follow a name, never end one
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq"})
 _BUSINESS_WORDS = frozenset({"建设", "投资", "开发", "发展", "建工"})
+# Numerals as written in running text; 玖, 叁, 伍 (jieba tags them m) open trade names (玖龙纸业).
+NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两几半多第")
 # One-character province names that open trade names (渝润化工, 川投集团, 黔源电力).
 PROVINCE_CHARS = frozenset("渝川黔滇鄂湘陕粤桂苏浙鲁豫冀闽赣皖晋辽吉沪京津琼蒙藏宁青新")
 
@@ -31,7 +33,8 @@ class BridgeWalk:
             if k < i and (unit.tag == "PLACE" or unit.text in PROVINCE_CHARS and self._opens_clause(k)):
                 return True
             if len(unit.text) != 1 or not is_name_char(unit.text) or unit.text in self.stops \
-                    or unit.text in AFTER_NAME or unit.tag in ("x", "m", "p", "c", "u", "uj"):
+                    or unit.text in AFTER_NAME or unit.tag in ("x", "p", "c", "u", "uj") \
+                    or unit.tag == "m" and unit.text in NUMERAL_CHARS:
                 return False
         return False
 

@@ -33,6 +33,8 @@ def company_short(short: str, full: str, lexicon: Lexicon,
     ``cores``, when given, keeps the cores of names between calls (one document's
     companies are compared pair by pair).
     """
+    if short in lexicon.word_set("generic_names"):
+        return False        # 与会银行负责人: a bare type word shortens no company (重庆银行)
     if full.endswith(_BRANCHES) and not short.endswith(_BRANCHES):
         return False        # 重庆农村商业银行 and its 合川支行 are two bodies
     short = _without_level(short, lexicon)

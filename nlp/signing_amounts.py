@@ -13,6 +13,7 @@ import re
 
 from nlp.signing_rules import COUNT, MONEY, TRIGGER, clause_around, clause_index, clauses
 from nlp.signing_rules import clause_start as _clause_start
+from nlp.signing_modes import pieces_count
 
 _THRESHOLD_BEFORE = re.compile(r"(?:均|每|单个|单体|单项|最大|最高|最低|最小|平均)[^，,。；;\d]{0,6}$")
 _SUBSET_CLAUSE = re.compile(r"\s*其中")
@@ -21,6 +22,10 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|以下|以内|级)|的?(?:重大|重�
 _COMMITMENT = re.compile(r"(?:提供|给予|安排|投入|出资|设立|授予)[^，,。；;]{0,12}$")
 _NOT_INVESTMENT = re.compile(      # output, revenue and one phase of a project: not what was signed
     r"(?:产值|营收|营业收入|销售收入|销售额|收入|税收|利税|纳税|效益|增加值|[一二三四首]期)[^，,。；;\d]{0,6}$")
+_PLEDGE = re.compile(          # 中建八局计划未来五年在南岸区投资不低于200亿元: one side's own pledge
+    r"^(?!双方|各方|三方|两家|签约|该|此|这)(?![^，,。；;]*项目)[^，,。；;]{2,20}?(?:将|计划|拟|承诺|力争)"
+    r"[^，,。；;]{0,16}?(?<!总)投资[^，,。；;\d]{0,4}$")
+_PLEDGE_SPAN = re.compile(r"未来|今后|[一二三四五六七八九十两\d]+年内|不低于|不少于|超过|以上")
 _MULTIPLIERS = {None: 1, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
 _TOTAL = re.compile(r"(?:总投资额?|投资总额|总金额|总额|签约金额|签约额|签约资金|合同金额|协议金额|协议投资|协议引资|引资额|"
                     r"合同总?额|共计|合计|累计|总计)[^，,。；;\d]{0,6}$")
@@ -29,9 +34,6 @@ _OPENING_COUNT = re.compile(        # a later clause about the whole batch: 15�
     r"\s*(?:共计|合计|共有|总计|共|涉及)?\s*(\d+)\s*(?:余|多)?\s*(?:个|家|项)(?:重点|重大|招商|产业)?(?:项目|企业)"
     r"(?:总投资|投资总额|协议投资|签约|合计|共计|，|,|。|；|$)")
 _SIGNED_COUNT = re.compile(r"签约|签订|签署")
-_MODE = r"(?:在?现场|线上|网上|云端?|远程|视频|集中|当场)"
-_PIECES = re.compile(          # 9个项目现场签约、4个项目线上签约: counts of one signing, by mode
-    rf"(?:\d+\s*(?:个|家|项)(?:项目|企业|单位)?{_MODE}签约[、，,和及]){{1,4}}\d+\s*(?:个|家|项)(?:项目|企业|单位)?{_MODE}签约")
 _SIGNING_WORDS = re.compile(r"签约|签订|签署|签下|协议|合同")
 _N = r"(\d+|[两二三四五六七八九十]{1,3})\s*(?:余|多)?\s*份"
 _PROJECTS_TOTAL = re.compile(r"^(?:[^，,]{0,8}[，,])?(?:上述|这)?(\d+|[两二三四五六七八九十]{1,3})\s*(?:个|项)"
@@ -43,7 +45,7 @@ _INSTRUMENTS = re.compile(   # 签订校企合作协议42份 / 签署3份合作�
 def money_is_not_total(sentence: str, start: int, end: int) -> bool:
     """A threshold (超过5亿元的项目, 均超过5000万元, 亿元以上项目, 最大项目投资20亿元),
     a part (其中…投资45亿元) or one side's commitment (提供意向授信30亿元, 投入研发经费
-    800万元): never the signing's amount."""
+    800万元, 计划未来五年投资不低于200亿元): never the signing's amount."""
     clause_start = _clause_start(sentence, start)
     if _SUBSET_CLAUSE.match(sentence, clause_start):
         return True                     # …，其中工业项目8个、投资45亿元: a part of the event
@@ -51,6 +53,8 @@ def money_is_not_total(sentence: str, start: int, end: int) -> bool:
     if _THRESHOLD_BEFORE.search(before) or _COMMITMENT.search(before) or _NOT_INVESTMENT.search(before):
         return True
     after = sentence[end:end + 8]
+    if _PLEDGE.search(before) and _PLEDGE_SPAN.search(before + after):
+        return True                     # …计划未来五年投资不低于200亿元: a pledge over years
     if after.startswith(("以上", "以下", "以内", "级")):
         return True
     return bool(_THRESHOLD_WORD.search(before) and _THRESHOLD_AFTER.match(after))
@@ -61,9 +65,9 @@ def count(sentence: str, trigger: int) -> int | None:
     the agreements counted in the trigger's clause (协议42份) first; else the count
     nearest the trigger in a signing clause, else in an earlier clause; counts by
     mode (9个项目现场签约、4个项目线上签约) add up."""
-    pieces = _PIECES.search(sentence)
-    if pieces:
-        return sum(int(m.group(1)) for m in COUNT.finditer(pieces.group()))
+    pieces = pieces_count(whole_part(sentence))
+    if pieces:                          # 9个项目现场签约、4个项目线上签约, no total before 其中
+        return pieces
     spans = clauses(sentence)
     at = clause_index(spans, trigger)
     instruments = list(_INSTRUMENTS.finditer(sentence, *spans[at]))
@@ -88,6 +92,9 @@ def count(sentence: str, trigger: int) -> int | None:
 def signed_count(sentence: str) -> int | None:
     """A count tied to signing words in a detail sentence (签约项目12个, 12个项目签约,
     两份协议涉及…, 两个项目总投资…)."""
+    pieces = pieces_count(sentence)
+    if pieces:                          # 现场签约项目9个，线上签约项目17个: the pieces add up
+        return pieces
     instruments = _INSTRUMENTS.search(sentence)
     if instruments:
         return _number(instruments.group(1) or instruments.group(2))
@@ -133,3 +140,14 @@ def amount(sentence: str, *, detail: bool = False) -> dict | None:
     value = round(float(match.group(1)) * _MULTIPLIERS[match.group(2)], 2)
     value = int(value) if value.is_integer() else value
     return {"value": value, "unit": match.group(3)}
+
+
+_LATER_PART = re.compile(r"[，,；;]\s*(?:其中|包括)")
+
+
+def whole_part(sentence: str) -> str:
+    """The part of a detail sentence about the whole event: the text before a
+    later 其中 clause (签约项目21个，总投资126.8亿元，其中工业项目15个 → 签约项目21个，
+    总投资126.8亿元); the whole sentence when it has none."""
+    later = _LATER_PART.search(sentence)
+    return sentence[:later.start()] if later else sentence

@@ -33,6 +33,8 @@ _PARAGRAPH_REACH = 3            # sentences of the paragraph searched back for a
 _UNTIL = re.compile(r"(?:截至|截止|截止到)\s*$")     # 截至4月底: a period up to then, i.e. its year
 _THIS_YEARS_PERIOD = re.compile(r"(?:^|[，,、]|全区|全市|全县)(?:第?[一二三四1-4]季度|上半年|前三季度|前[两二三四五六七八九十\d]+个月)")
 _SINCE = ("以来", "至今")                           # 今年3月以来: a period from then, its year too
+_FROM = re.compile(r"(?:自|从|自从)\s*$")                  # 自2021年起: the start of a span
+_ONWARD = re.compile(r"\s*(?:起|开始|以来)")
 _HISTORY = re.compile(r"(?:早在|此前|之前|在此之前|去年|前年|曾经?)")   # 早在2024年12月，…: no meeting of today
 _DAY_AFTER = re.compile(r"^[^，,。]{0,4}?(?:(?:此前|之前|在此之前)?(?:前一天|前一日|头一天)|次日|翌日|第二天|隔天)")
 
@@ -52,12 +54,21 @@ def own_dates(text: str, trigger: int, published: str | None, *,
     (记者4月18日从…获悉)."""
     limit = clause_around(text, trigger)[1]
     return [(s, e, iso[:4] if _is_period(text, s, e) else iso) for s, e, iso in find_dates(text, published=published)
-            if s < limit and not rules.is_dateline_date(text, e) and rules.is_report_date(text, s, e) == reports]
+            if s < limit and not rules.is_dateline_date(text, e) and rules.is_report_date(text, s, e) == reports
+            and not _starts_past_years(text, s, e, iso, published)]
+
+
+def _starts_past_years(text: str, start: int, end: int, iso: str, published: str | None) -> bool:
+    """自2021年起每年… / 从2019年开始…: the start of a span of past years, no date of
+    any one signing (a start within the year of publication still gives that year)."""
+    opens = _FROM.search(text, 0, start) is not None and _ONWARD.match(text, end) is not None
+    return opens and iso[:4] != (published or "")[:4]
 
 
 def _is_period(text: str, start: int, end: int) -> bool:
-    """截至4月底 / 今年3月以来: a period up to or from a date, which gives its year."""
-    return bool(_UNTIL.search(text, 0, start)) or text.startswith(_SINCE, end)
+    """截至4月底 / 今年3月以来 / 自今年3月起: a period up to or from a date, which gives its year."""
+    return bool(_UNTIL.search(text, 0, start)) or text.startswith(_SINCE, end) \
+        or bool(_FROM.search(text, 0, start) and _ONWARD.match(text, end))
 
 
 def own_date(text: str, trigger: int, published: str | None) -> str | None:

@@ -38,7 +38,9 @@ Mention = tuple[int, int, str]          # start, end, organisation name
 
 _TITLE = re.compile(r"(?:党委|党组)?(?:副)?(?:书记|常委|主任|局长|区长|市长|县长|校长|院长|所长|部长|主席|"
                     r"董事长|总经理|总裁|负责人|处长|科长|镇长|行长)")
-_INVESTS = re.compile(r"(?:拟|将|计划|预计|意向|协议)?(?:总)?投资(?:约|超|逾)?\d")
+_INVESTS = re.compile(   # A公司投资12亿元 / A公司新能源基地项目投资18亿元: the investor of a project;
+    r"(?:的?[^，,。；;、与和同]{0,24}?项目)?(?:拟|将|计划|预计|意向|协议)?(?:总)?投资(?:约|超|逾)?\d"
+    r"|(?:向|为)[^，,。；;]{0,30}?(?:提供)?(?:意向)?(?:授信|贷款)(?:合计|共计|总额)?\d")   # A银行为B企业提供授信3亿元
 _COMMITTEE = re.compile(r"(?:委|常委会|党委|党组|党工委|委员会)$")
 _NOT_PARTY_CLAUSE = re.compile(r"据|介绍|获悉|记者|表示|指出|说|讲话|致辞|主持|出席|参加|陪同")
 _NOT_PARTY_SPAN = re.compile(

@@ -10,7 +10,9 @@ word is planned when, before it,
   (明年上半年再签署), which reports what comes, not what was;
 - the sentence says it was agreed to be done (双方商定，… / 约定：…), not
   "as agreed" (按照约定) or done (…签署了, 已签订), which tell what was done;
-- the sentence sets a target (力争…, 目标是…).
+- the sentence sets a target (力争…, 目标是…);
+- the sentence states a policy's scope (本措施适用于与区政府签订投资协议…的企业,
+  支持对象为…签约落户的项目): who a rule covers, no event.
 """
 from __future__ import annotations
 
@@ -29,15 +31,24 @@ _AGREED_TO = re.compile(r"(?:商定|约定|议定)[，,：:]")
 _AS_AGREED = re.compile(r"(?:按照|根据|依照|依据|按)[^，,。；;]{0,6}$")
 _DONE = re.compile(r"了|已")
 _TARGET = re.compile(r"力争|(?:预期|工作)?目标(?:是|为)")
+_SCOPE = re.compile(r"(?:适用于|适用范围|适用对象|支持对象|扶持对象|奖励对象|补助对象|对象为|对象是|对象包括|范围为|范围包括)"
+                    r"[^。；;]{0,40}$")
+_COVERED = re.compile(r"[^。；;]{0,60}?的(?:企业|单位|项目|机构|主体|投资者|客商)")
 
 
 def plans(sentence: str, start: int, pos: int) -> bool:
     """Whether the signing word at ``pos`` is planned, negated or a target: a plan
     word in its clause (拟, 将与…), a future time (明年将与…签订, 明年上半年再签署),
-    something agreed to be done (双方商定，…签署) or a target (力争…)."""
+    something agreed to be done (双方商定，…签署), a target (力争…) or a policy's
+    scope (适用于…签订…的企业)."""
     before = sentence[start:pos]
     return bool(_PLAN.search(before) or _WILL_WITH.search(before) or _FUTURE_TIME.search(before)
-                or _agreed_to(sentence, start, pos) or _TARGET.search(sentence, 0, pos))
+                or _agreed_to(sentence, start, pos) or _TARGET.search(sentence, 0, pos) or _scope(sentence, pos))
+
+
+def _scope(sentence: str, pos: int) -> bool:
+    """适用于/对象为 … 签订投资协议 … 的企业: the signing word names whom a rule covers."""
+    return bool(_SCOPE.search(sentence, 0, pos) and _COVERED.match(sentence, pos))
 
 
 def _agreed_to(sentence: str, start: int, pos: int) -> bool:

@@ -56,6 +56,8 @@ from nlp.signing_rules import COUNT as _COUNT, TRIGGER as _TRIGGER
 from nlp.signing_dates import CHROME as _CHROME, RECENTLY as _RECENTLY, VAGUE_TIME as _VAGUE_TIME
 from nlp.signing_dates import own_date as _own_date, signing_date as _date
 from nlp.signing_amounts import amount as _amount, count as _count, signed_count as _signed_count
+from nlp.signing_amounts import whole_part as _whole_part
+from nlp.signing_modes import is_mode_segment as _is_mode_segment
 from nlp.signing_places import find_places as _find_places, region as _region
 from nlp.signing_projects import projects as _projects
 from nlp.signing_rules import clause_around as _clause_around
@@ -298,7 +300,7 @@ def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: 
         return True                     # 签约仪式举行。A与B签署…: the ceremony's signing
     if own is None and _sides_unnamed(sentences[event.index], event):
         return True                     # 集中签约仪式…现场签约项目16个。…A与B签署…: one of its signings
-    return event.batch and (detail or rules.is_on_site(sent.text))
+    return event.batch and (detail or rules.is_on_site(sent.text) or _is_mode_segment(sent.text))
 
 
 def _another_occasion(sentences: list[_Sentence], index: int, event: _Event, trigger: int,
@@ -361,22 +363,23 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
     signing = event.signing
     if not acts and not rules.is_detail(sent.text):
         return
-    subset = bool(_SUBSET.search(sent.text))     # 其中… details one part of the event
+    head = _whole_part(sent.text)                # …，其中工业项目15个: the part before 其中 is the whole
+    subset = bool(_SUBSET.search(head))          # 其中… details one part of the event
     if signing.count is None and not subset:
-        signing.count = _count(sent.text, acts[0]) if acts else _signed_count(sent.text)
+        signing.count = _count(head, acts[0]) if acts and acts[0] < len(head) else _signed_count(head)
     single = not rules.names_a_batch(signing.text)      # one agreement, at a ceremony or not
-    whole = not subset and (_COUNT.search(sent.text) or rules.is_explicit_anaphor(sent.text)
-                            or (single and (rules.one_project(sent.text) or rules.states_terms(sent.text))))
+    whole = not subset and (_COUNT.search(head) or rules.is_explicit_anaphor(head)
+                            or (single and (rules.one_project(head) or rules.states_terms(head))))
     if signing.amount is None and (not event.batch or whole):
-        signing.amount = _amount(sent.text, detail=not (single and rules.states_terms(sent.text)))
+        signing.amount = _amount(head, detail=not (single and rules.states_terms(head)))
     for project in _projects(sent.text):
         if project not in signing.projects:
             signing.projects.append(project)
     named = _parties(sent, acts, mentions) if acts else []
     if not acts and (event.batch or not signing.parties) and rules.lists_signed(sent.text):
         named = _listed(sent, mentions)
-    elif not acts and event.batch and rules.is_detail(sent.text):
-        named = [name for name in _listed(sent, mentions) if _invests(sent, name, mentions)]
+    elif event.batch and rules.is_detail(sent.text):    # 其中，A投资…，B为C提供授信…: investors and lenders too
+        named += [name for name in _listed(sent, mentions) if _invests(sent, name, mentions) and name not in named]
     if signing.parties and (rules.signs_on_behalf(sent.text) or rules.signed_by_people(sent.text)):
         named = []                      # 西南大学科技处负责人 signs for 西南大学, a side already named
     for name in named:
