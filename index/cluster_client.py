@@ -26,6 +26,8 @@ from policyminer.errors import EngineError
 
 DEFAULT_ALIAS = "policyminer"
 RETRY_STATUS = (429, 502, 503, 504)
+# A search whose shards all failed, as while a killed node is not yet noticed: its replicas answer soon.
+RETRY_ERRORS = {(500, "search_phase_execution_exception")}
 ATTEMPTS = 6                   # tries of a request the cluster was too busy for
 TIMEOUT_ATTEMPTS = 3           # tries of a request that timed out
 BACKOFF = 0.5                  # seconds before the first retry; doubles each time
@@ -110,7 +112,8 @@ class Transport:
             except HTTPError as exc:
                 if exc.status in ignore:
                     return None
-                if exc.status not in RETRY_STATUS or attempt == ATTEMPTS - 1:
+                transient = exc.status in RETRY_STATUS or (exc.status, exc.error_type) in RETRY_ERRORS
+                if not transient or attempt == ATTEMPTS - 1:
                     raise
             except _Timeout as exc:
                 if attempt >= TIMEOUT_ATTEMPTS - 1:

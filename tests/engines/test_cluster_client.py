@@ -42,17 +42,23 @@ def test_malformed_urls(url):
         parse_url(url)
 
 
+OVERLOAD = (429, "es_rejected_execution_exception", "queue full")
+ALL_SHARDS_FAILED = (500, "search_phase_execution_exception", "all shards failed")
+
+
 class _Busy(BaseHTTPRequestHandler):
-    """Answers 429 to the first `busy` requests, then 200 with a JSON body."""
+    """Answers ``error`` (status, type, reason) to the first `busy` requests, then 200 with a JSON body."""
 
     busy = 2
     seen = 0
+    error = OVERLOAD
 
     def do_GET(self):
         type(self).seen += 1
-        status = 429 if self.seen <= self.busy else 200
-        body = json.dumps({"error": {"type": "es_rejected_execution_exception", "reason": "queue full"},
-                           "status": 429} if status == 429 else {"count": 7}).encode()
+        code, kind, reason = self.error
+        status = code if self.seen <= self.busy else 200
+        body = json.dumps({"error": {"type": kind, "reason": reason, "root_cause": []}, "status": code}
+                          if status == code else {"count": 7}).encode()
         self.send_response(status)
         self.send_header("content-type", "application/json")
         self.send_header("X-Elastic-Product", "Elasticsearch")
@@ -66,7 +72,7 @@ class _Busy(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def busy_server():
-    _Busy.seen, _Busy.busy = 0, 2
+    _Busy.seen, _Busy.busy, _Busy.error = 0, 2, OVERLOAD
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Busy)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -76,11 +82,24 @@ def busy_server():
 
 
 @pytest.mark.parametrize("engine", ["opensearch", "elasticsearch"])
-def test_overload_is_retried_with_backoff(busy_server, engine, monkeypatch):
+@pytest.mark.parametrize("error", [OVERLOAD, ALL_SHARDS_FAILED], ids=["overload", "all-shards-failed"])
+def test_overload_is_retried_with_backoff(busy_server, engine, error, monkeypatch):
     monkeypatch.setattr("index.cluster_client.BACKOFF", 0.01)
+    _Busy.error = error
     transport = Transport(engine, parse_url(f"http://127.0.0.1:{busy_server.server_port}"))
     assert transport.request("GET", "/pm/_count") == {"count": 7}
     assert _Busy.seen == 3
+    transport.close()
+
+
+@pytest.mark.parametrize("engine", ["opensearch", "elasticsearch"])
+def test_other_server_errors_are_not_retried(busy_server, engine, monkeypatch):
+    monkeypatch.setattr("index.cluster_client.BACKOFF", 0.01)
+    _Busy.error = (500, "illegal_state_exception", "broken")
+    transport = Transport(engine, parse_url(f"http://127.0.0.1:{busy_server.server_port}"))
+    with pytest.raises(HTTPError, match="500") as caught:
+        transport.request("GET", "/pm/_count")
+    assert caught.value.status == 500 and _Busy.seen == 1
     transport.close()
 
 
