@@ -10,23 +10,17 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.pipeline import extract_article
-from policyminer.records import Article
+from signing_sentences import read_signings, read_one
 
 PUBLISHED = "2025-04-25"          # a Friday
 
 
 def signings(text: str, published: str | None = PUBLISHED):
-    record = extract_article(Article(url="test:signings-news", title="", published=published, text=text))
-    for signing in record.signings:
-        assert text[signing.start:signing.end] == signing.text
-    return record.signings
+    return read_signings(text, published)
 
 
 def only(text: str, published: str | None = PUBLISHED):
-    found = signings(text, published)
-    assert len(found) == 1, [s.text for s in found]
-    return found[0]
+    return read_one(text, published)
 
 
 # ---------------------------------------------------------------- parties

@@ -12,24 +12,20 @@ from __future__ import annotations
 import pytest
 
 from nlp import signing_rules as rules
-from nlp.pipeline import extract_article
 from nlp.signing_amounts import amount, signed_count, whole_part
 from nlp.signing_dates import own_dates
 from nlp.signing_modes import is_mode_segment, pieces_count
-from policyminer.records import Article
+from signing_sentences import read_signings, read_one
 
 PUBLISHED = "2025-09-10"
 
 
 def signings(text: str, published: str | None = PUBLISHED):
-    record = extract_article(Article(url="test:signings-round3", title="", published=published, text=text))
-    return record.signings
+    return read_signings(text, published)
 
 
 def only(text: str, published: str | None = PUBLISHED):
-    found = signings(text, published)
-    assert len(found) == 1, [s.text for s in found]
-    return found[0]
+    return read_one(text, published)
 
 
 # ---------------------------------------------------------------- the whole before 其中
