@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 
-def connect_wal(path: str, *, timeout: float, setup: Callable[[sqlite3.Connection], None] = None,
+def connect_wal(path: str, *, timeout: float, setup: Callable[[sqlite3.Connection], None] | None = None,
                 **connect_args) -> sqlite3.Connection:
     """A connection to ``path`` in WAL mode, ``setup(conn)`` run on it (retried with it)."""
     deadline = time.monotonic() + timeout
