@@ -7,6 +7,7 @@ at once.
 """
 from __future__ import annotations
 
+import statistics
 import time
 import uuid
 
@@ -155,7 +156,15 @@ def test_two_processes_keep_the_download_delay_of_the_host(gated_site, frontier,
     starts = sorted(t for t, _, _ in gated_site.arrivals)
     gaps = [b - a for a, b in zip(starts, starts[1:])]
     assert len(gaps) >= gated_site.articles
-    assert min(gaps) >= delay * 0.6                                  # generous: two clocks, one loaded machine
+    # The gate spaces the grants; the server sees them shifted by each request's own lag
+    # (a loaded machine once delayed a process' first request by a quarter second). So:
+    # the typical gap is the delay, and no gap shrinks below a third of it. Two processes
+    # each keeping only their own delay fail one of the two whatever their phase: their
+    # merged arrivals alternate gaps p and delay - p, so either one of them is under a
+    # third of the delay or both are under two thirds of it.
+    arrived = [(round(t - starts[0], 3), path, agent) for t, path, agent in sorted(gated_site.arrivals)]
+    assert statistics.median(gaps) >= delay * 0.9, arrived
+    assert min(gaps) >= delay / 3, arrived
 
 
 def test_two_processes_keep_the_concurrency_of_the_host(gated_site, frontier, tmp_path):
