@@ -25,6 +25,7 @@ _BYLINE_OPENER_RE = re.compile(r"^\S{0,8}讯\s*[（(]([^）)]{2,40})[）)]")   #
 _HOST_RE = re.compile(r"^(?:主办|承办|协办)(?:单位)?\s*[:：]")   # a site footer's, or an event's hosts
 _FOOTER_CODE_RE = re.compile(r"ICP|公网安备|标识码|版权|©")
 _PUBLISHED_OPENER_RE = re.compile(r"^[(（【\[]?\s*(?:发布时间|发布日期|发表时间|发稿时间)\s*[:：]")
+_PAPER_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报)$")   # 涪陵日报
 
 
 @dataclass
@@ -71,6 +72,9 @@ def _is_dropped(lines: list[str], i: int, body: Body, *, title: str | None, star
     """Info lines, the headline, credits, captions and chrome; what they tell goes to ``body.info``."""
     line = lines[i].strip()
     if _is_meta_line(line, body, started) or _is_title(line, title, started):
+        return True
+    if _is_masthead(lines, i, started):
+        body.info.setdefault("source", line)
         return True
     if is_credit_line(line) or _is_caption(lines, i, wrapped):
         _note_author(body, line)
@@ -125,6 +129,14 @@ def _is_meta_line(line: str, body: Body, started: bool) -> bool:
         if value:
             body.info.setdefault(key, value)
     return True
+
+
+def _is_masthead(lines: list[str], i: int, started: bool) -> bool:
+    """A newspaper's name alone on a line above the body, with its date or page line right below."""
+    if started or not _PAPER_NAME_RE.match(lines[i].strip()):
+        return False
+    below = [line.strip() for line in lines[i + 1:i + 4] if line.strip()][:2]
+    return any(metadata.is_date_line(line) or is_chrome_line(line) for line in below)
 
 
 def _is_title(line: str, title: str | None, started: bool) -> bool:
