@@ -1,12 +1,14 @@
 """Aligning annotations with a text and with each other, for ``policyminer eval``.
 
 Text is located whitespace-insensitively (hard-wrapped lines still match) and
-after folding full-width forms and curly quotes; offsets found are always
+after folding full-width forms, curly quotes and traditional characters (an
+annotator may write a 繁體 document's names in either script); offsets found are always
 ``[start, end)`` into the original text. Gold entries are paired with
 predictions one-to-one: by maximum matching, or by largest span overlap first.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -20,14 +22,20 @@ Pair = tuple[int, int]     # (gold index, predicted index)
 
 # ---------------------------------------------------------------- text
 
+@functools.lru_cache(maxsize=1 << 15)
 def _fold_char(ch: str) -> str:
-    """One character after NFKC (kept 1:1, so offsets survive) and quote folding."""
+    """One character after NFKC, quote folding and OpenCC t2s (kept 1:1, so offsets survive)."""
     if ch in "“”„‟":
         return '"'
     if ch in "‘’":
         return "'"
     folded = unicodedata.normalize("NFKC", ch)
-    return folded if len(folded) == 1 else ch
+    if len(folded) != 1:
+        return ch
+    if "\u4e00" <= folded <= "\u9fff":
+        from nlp.text import simplified_char
+        return simplified_char(folded)
+    return folded
 
 
 def fold_name(name: str) -> str:

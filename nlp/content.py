@@ -15,6 +15,7 @@ import re
 
 from nlp import dom, metadata
 from nlp.cleaning import Body, clean_body, drop_title_repeats, find_title
+from nlp.script import Script
 from nlp.encoding import decode
 from nlp.text import cjk_count, normalize
 from policyminer.errors import ConfigError
@@ -67,7 +68,8 @@ def looks_like_html(text: str) -> bool:
 def article_from_text(text: str, url: str, *, source: str | None = None, doc_type: str | None = None,
                       region: str | None = None) -> Article:
     """An Article from a plain-text dump of a page: chrome, credits and trailers removed, wraps joined."""
-    lines = normalize(text).split("\n")
+    script = Script(normalize(text, simplify=False))   # read in simplified, written back as written
+    lines = script.view.split("\n")
     found = find_title(lines)
     title, end = "", 0
     if found:
@@ -78,7 +80,7 @@ def article_from_text(text: str, url: str, *, source: str | None = None, doc_typ
     cleaned.info.update(clean_body(lines[:end]).info)   # the header's info line wins
     published = cleaned.info.get("published") or policy.get("published") or metadata.date_from_url(url)
     return _assemble(url, title, cleaned, policy, published=published, source=source,
-                     doc_type=doc_type, region=region)
+                     doc_type=doc_type, region=region, script=script)
 
 
 def _split_policy_lines(lines: list[str]) -> tuple[list[str], dict]:
@@ -103,22 +105,24 @@ def article_from_html(html: str, url: str, *, selectors: dict | None = None, sou
     selectors = selectors or {}
     root = dom.parse(html, url)
     head = _meta_tags(root)
-    title = normalize(_title(root, head, selectors))
+    written_title = normalize(_title(root, head, selectors), simplify=False)
     policy = _take_policy_table(root, selectors.get("metadata_table"))
     info = _page_info(root, selectors)
-    below_title, in_script = _date_below_title(root, title), _script_date(root)   # before scripts go
+    below_title, in_script = _date_below_title(root, written_title), _script_date(root)   # before scripts go
     traf_lines = [] if selectors.get("body") else dom.trafilatura_lines(copy.deepcopy(root), url)
     dom.strip_furniture(root)
     lines = _body_lines(root, traf_lines, selectors.get("body"))
-    cleaned = clean_body(normalize("\n".join(lines)).split("\n"), title=title)   # one decision on t2s
+    script = Script(normalize("\n".join(lines), simplify=False))   # one decision on t2s, the body's
+    title = script.view_of(written_title)
+    cleaned = clean_body(script.view.split("\n"), title=title)
     if policy.get("title") and (not title or title in policy["title"]):
-        title = normalize(policy["title"])
+        title = script.view_of(normalize(policy["title"], simplify=False))
     published = (_selected_date(root, selectors.get("published")) or _meta_date(head)
                  or info.get("published") or below_title or policy.get("published")
                  or cleaned.info.get("published") or metadata.date_from_url(url) or in_script)
     _merge_info(cleaned, info, head)
     return _assemble(url, title, cleaned, policy, published=published, source=source,
-                     doc_type=doc_type, region=region)
+                     doc_type=doc_type, region=region, script=script)
 
 
 def _merge_info(cleaned: Body, info: dict[str, str], head: dict[str, str]) -> None:
@@ -356,7 +360,7 @@ def _media_names() -> frozenset[str]:
 
 
 def _assemble(url: str, title: str, cleaned: Body, policy: dict, *, published: str | None,
-              source: str | None, doc_type: str | None, region: str | None) -> Article:
+              source: str | None, doc_type: str | None, region: str | None, script: Script) -> Article:
     text = cleaned.text
     meta = _people(cleaned.info)
     for key in ("index_number", "issuer", "written", "published", "doc_number", "topics", "validity"):
@@ -367,7 +371,9 @@ def _assemble(url: str, title: str, cleaned: Body, policy: dict, *, published: s
         number = metadata.find_doc_number("\n".join(text.split("\n")[:5]))
         if number:
             meta["doc_number"] = number
-    return Article(url=url, title=title.strip(), text=text, published=published, source=source,
+    meta = {key: script.written(value) if isinstance(value, str) else value for key, value in meta.items()}
+    return Article(url=url, title=script.written(title).strip(), text=script.written(text),
+                   published=published, source=source,
                    doc_type=doc_type or ("policy" if is_policy else "news"), region=region,
                    metadata=meta)
 

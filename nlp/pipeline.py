@@ -121,7 +121,9 @@ def extract_article(article: Article, *, nlp: Language | None = None,
                          f"than the {MAX_TEXT_CHARS:,} policyminer extracts; split the document")
     from nlp.encoding import scrub
     from nlp.policymeta import complete_metadata
-    text, title = scrub(article.text), scrub(article.title)   # no control chars or lone surrogates
+    from nlp.script import Script, as_written
+    script = Script(scrub(article.text))       # no control chars or lone surrogates
+    text, title = script.view, script.view_of(scrub(article.title))   # traditional: read in simplified
     nlp = nlp or shared_nlp(str(dictionary_dir) if dictionary_dir else None)
     metadata, doc_type = complete_metadata(article.metadata, text, doc_type=article.doc_type,
                                            title=title)
@@ -133,12 +135,13 @@ def extract_article(article: Article, *, nlp: Language | None = None,
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     from nlp.places import add_places      # places and signing location codes (GB/T 2260)
-    return add_places(Extracted(
+    record = add_places(Extracted(
         id=doc_id(article.url), url=article.url, title=title, published=published,
         text=text, organizations=doc._.organizations or [], figures=doc._.figures or [],
         signings=doc._.signings or [], source=article.source, doc_type=doc_type,
         region=article.region, metadata=metadata, extractor_version=extractor_version()),
         dictionary_dir=dictionary_dir)
+    return as_written(record, script)           # names, metrics and sentences as the document wrote them
 
 
 def _full_date(value: Any) -> str | None:

@@ -41,10 +41,12 @@ def fold(name: str) -> str:
 def body_key(name: str) -> str:
     """The key of the body ``name`` belongs to ('' for a blank name).
 
-    北碚区政府, 北碚区人民政府 and 重庆市北碚区人民政府 give one key.
+    北碚区政府, 北碚区人民政府 and 重庆市北碚区人民政府 give one key, and so
+    does 北碚區人民政府 (traditional characters are folded to simplified).
     """
     from nlp.organizations import canonical_name
-    folded = fold(name)
+    from nlp.text import simplified_form
+    folded = fold(simplified_form(name))
     return fold(canonical_name(folded)) if folded else ""
 
 

@@ -25,7 +25,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _TRADITIONAL_SHARE = 0.03    # share of CJK characters t2s changes in traditional text
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, simplify: bool = True) -> str:
     """Uniform characters, same length wherever only 1:1 replacements apply.
 
     Full-width ASCII letters, digits and ％＋＝… become half-width (a
@@ -33,11 +33,11 @@ def normalize(text: str) -> str:
     spaces become a plain space; zero-width characters and soft hyphens are
     dropped; CR/CRLF become LF. Chinese punctuation (，。：（）“”) stays as
     written. Traditional characters are converted to simplified (OpenCC
-    ``t2s``) only when the text is detectably traditional.
+    ``t2s``) only when the text is detectably traditional, and ``simplify``.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
     text = _DECIMAL_POINT_RE.sub(".", text)
-    if is_traditional(text):
+    if simplify and is_traditional(text):
         text = to_simplified(text)
     return text
 
@@ -60,6 +60,17 @@ def to_simplified(text: str) -> str:
     """OpenCC ``t2s`` of ``text``, remembered for the last few texts: the organisation
     and figure extractors and :func:`is_traditional` then convert a document once."""
     return _t2s().convert(text)
+
+
+def simplified_form(text: str) -> str:
+    """OpenCC ``t2s`` of a short string (a name), not remembered with the documents of :func:`to_simplified`."""
+    return _t2s().convert(text)
+
+
+def simplified_char(ch: str) -> str:
+    """OpenCC ``t2s`` of one character (the character itself when t2s would not keep it one)."""
+    converted = simplified_form(ch)
+    return converted if len(converted) == 1 else ch
 
 
 @functools.lru_cache(maxsize=1)

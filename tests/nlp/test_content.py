@@ -370,10 +370,11 @@ def test_article_from_text_date_from_url():
     assert article.published == "2025-01-10"
 
 
-def test_article_from_text_traditional_is_simplified():
-    article = article_from_text("北碚區與西南大學簽署合作協議\n\n雙方將共建產業技術研究院，推動科研成果轉化。", "file:///t.txt")
-    assert article.title == "北碚区与西南大学签署合作协议"
-    assert article.text == "双方将共建产业技术研究院，推动科研成果转化。"
+def test_article_from_text_traditional_is_read_in_simplified_and_kept_as_written():
+    article = article_from_text("北碚區與西南大學簽署合作協議\n\n責任編輯：王明\n雙方將共建產業技術研究院，推動科研成果轉化。",
+                                "file:///t.txt")
+    assert article.title == "北碚區與西南大學簽署合作協議"          # the headline found, as written
+    assert article.text == "雙方將共建產業技術研究院，推動科研成果轉化。"   # 責任編輯 read as chrome
 
 
 # ---------------------------------------------------------------- HTML specifics

@@ -121,6 +121,7 @@ def test_org_match_is_one_to_one_and_type_is_reported_apart():
 def test_fold_name():
     assert fold_name(" 《“天生有为”众创空间》 ") == "天生有为众创空间"
     assert fold_name("沙坪坝区市场监督管理局（知识产权局）") == "沙坪坝区市场监督管理局(知识产权局)"
+    assert fold_name("香港中文大學（深圳）") == fold_name("香港中文大学(深圳)")     # either script
 
 
 # ------------------------------------------------------------------ figures
@@ -197,6 +198,7 @@ def test_figure_full_record(pred_fields, differs):
     pytest.param(None, None, True, id="both-empty"),
     pytest.param("入驻企业", None, False, id="missing"),
     pytest.param("专精特新“小巨人”企业", "专精特新小巨人企业", True, id="punctuation"),
+    pytest.param("規模以上工業總產值", "规模以上工业总产值", True, id="traditional-vs-simplified"),
 ])
 def test_metric_matches(gold_metric, pred_metric, ok):
     assert metric_matches(gold_metric, pred_metric) is ok

@@ -25,6 +25,7 @@ def _doc(doc_id: str, *orgs: tuple) -> Extracted:
     pytest.param("沙坪坝区市场监督管理局", "沙坪坝区市场监管局", id="market-regulation"),
     pytest.param("ＢＹＤ", "byd", id="full-width-and-case"),
     pytest.param("西南 大学", "西南大学", id="spaces"),
+    pytest.param("重慶市北碚區人民政府", "北碚区政府", id="traditional-characters"),
 ])
 def test_variants_share_a_key(a, b):
     assert body_key(a) == body_key(b)
