@@ -21,7 +21,8 @@ _SIGNER_RE = re.compile(
 # 与3家企业就…进行了洽谈, 与5家企业举行了项目洽谈会: the counterparts of talks.
 _TALKS_RE = re.compile(
     r"(?P<noun>[\u4e00-\u9fff]{1,8}?)(?:就[^，,；;。！？\n]{1,30}?)?"
-    r"(?:进行|开展|举行|展开|召开)?了?(?:项目|投资|招商|合作)?(?P<act>洽谈|座谈|对接)")
+    r"(?:进行|开展|举行|展开|召开)?了?(?:面对面|一对一|点对点|深入|现场|精准|集中|初步)?"
+    r"(?:项目|投资|招商|合作|融资)?(?P<act>洽谈|座谈|对接)")
 _PLAN_RE = re.compile(r"拟|有望|将|计划|准备|预计|力争|表示|意愿")
 _MAX_PARTNER = 6
 _PARTNER_STOP_RE = re.compile(r"[\d、“”《》]|等")

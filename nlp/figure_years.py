@@ -7,9 +7,15 @@
 - A year dating a modifier (去年签约的17个项目) reaches no further than its own
   clause; one that dates a single number (由去年的800人扩大到1200人) only that number.
   Past their reach, the year stated before them governs again.
-- A year after 于 (已于今年6月建成投产) dates the event of its clause, and reaches no further.
+- A year after 于 (已于今年6月建成投产) dates the event of its clause, and reaches no further,
+  except into a next clause that opens with a word of that event (于2023年签订…合同，合同额…).
 - A sentence opened by a reference to the targets just stated (围绕这些目标, 为实现
   上述目标) takes the year that governed the end of the sentence before.
+- A past year opening a period (去年以来, 2023年以来) dates no figure: the period
+  runs to now, so the figures after it in the sentence get no year; 今年以来 is this year.
+- The end of a span of years (2020年至2023年) dates no figure: no one year is meant.
+- 全年 alone gives no year: the contract takes a year only from a stated year or
+  今年/去年, and the devset annotation leaves 全年 figures without one.
 - A sentence opened by a breakdown marker (分产业看，第一产业增加值…) does not: the
   devset annotation keeps the year to the sentence that states it (year null there).
 """
@@ -23,6 +29,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 # (?=[12]) first: one cheap test at each position before the two look-behinds.
 _YEAR_RE = re.compile(r"(?=[12])(?<!\d)(?<!\d[\-—~至到])((?:19|20)\d{2})年(?!代|[-—~至到]\d)"
                       r"|今年|去年|前年|本年度|明年|(?<![比较同与])上年(?![度末初底同])")
+_RANGE_END_RE = re.compile(r"\d{4}年?[至到\-—~]$")
 _YEAR_BLOCK = re.compile(r"(?:比|较|同|与|自|从|相比|对比|较之)$")
 # A year dating the verb of a modifier (去年签约的17个项目, 2022年签订的协议): not the figures.
 _MODIFIER_AFTER_YEAR = re.compile(
@@ -37,12 +44,14 @@ _NAMED_AFTER_YEAR = re.compile(
     r"展览会|展销会|招聘会|运动会|对接会|座谈会|工作会|年会|大赛|比赛|赛事|"
     r"方案|规划|纲要|要点|名单|清单)"
     r"(?:上|中|现场|期间|在|于|举行|举办|召开|开幕|启动|闭幕|落幕|拉开|提出|明确|要求|印发)"
-    r"|[^，,；;。！？!?\n\d]{0,20}?集中(?:开工|签约|竣工|投产|开业)(?:活动|仪式)?[，,]")
+    r"|[^，,；;。！？!?\n\d]{0,20}?集中(?:开工|签约|竣工|投产|开业){1,2}(?:活动|仪式)?(?:[，,]|\d{1,2}日)")
+_SINCE_RE = re.compile(r"(?:以来|至今)")
 _BACK_REFERENCE_RE = re.compile(r"\s*(?:围绕|为实现|为完成|为达成|对照|按照)(?:这些|上述|以上|这一|此|该)"
                                 r"(?:目标|任务|要求)")
 # 已于今年6月建成投产: a year after 于 dates the event of its clause.
 _EVENT_DATE_BEFORE = frozenset("于")
 _CLAUSE = "clause"          # reach of a modifier year
+_EVENT = "event"            # reach of a year after 于: its clause and a clause about its event
 _NUMBER = "number"          # reach of a year dating one number
 _SENTENCE = "sentence"
 
@@ -69,6 +78,11 @@ class YearFinder:
                 continue
             word = match.group(1) or match.group(0).replace("本年度", "今年")
             year = relative_year(word, published=published)
+            if _RANGE_END_RE.search(norm, max(0, at - 6), at):
+                year = None     # 2020年至2023年: a span of years, no one year
+            if year is not None and _SINCE_RE.match(norm, match.end()) \
+                    and year != relative_year("今年", published=published):
+                year = None     # 去年以来: a period up to now, not the figure's year
             self.mentions.append((at, match.end(), year, _reach(norm, at, match.end())))
         self.positions = [at for at, _, _, _ in self.mentions]
 
@@ -82,12 +96,24 @@ class YearFinder:
         while index >= 0 and self.positions[index] >= sentence_start:
             at, end, year, reach = self.mentions[index]
             if reach == _SENTENCE or (reach == _CLAUSE and not _CLAUSE_BREAK.search(self.norm, at, position)) \
+                    or (reach == _EVENT and self._about_event(end, position)) \
                     or (reach == _NUMBER and position <= end + 4):
                 return year
             index -= 1
         if back and sentence_start > 1 and _BACK_REFERENCE_RE.match(self.norm, sentence_start):
             return self.year_at(sentence_start - 2, back=False)     # 围绕这些目标，…: the targets' year
         return None
+
+    def _about_event(self, end: int, position: int) -> bool:
+        """True when ``position`` is in the clause of the event dated at ``end``, or in the next
+        clause when that one opens with a word of the event (签订…合同，合同额680万元)."""
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.norm, end, position)]
+        if not breaks:
+            return True
+        if len(breaks) > 1:
+            return False
+        opening = self.norm[breaks[0] + 1:breaks[0] + 3]
+        return len(opening) == 2 and opening.isalpha() and opening in self.norm[end:breaks[0]]
 
     def _sentence_start(self, position: int) -> int:
         before = bisect_right(self.breaks, position)
@@ -98,6 +124,8 @@ def _reach(norm: str, start: int, end: int) -> str:
     """How far the year mention norm[start:end] governs."""
     if _NUMBER_AFTER_YEAR.match(norm, end):
         return _NUMBER
-    if _MODIFIER_AFTER_YEAR.match(norm, end) or norm[start - 1:start] in _EVENT_DATE_BEFORE:
+    if norm[start - 1:start] in _EVENT_DATE_BEFORE:
+        return _EVENT
+    if _MODIFIER_AFTER_YEAR.match(norm, end):
         return _CLAUSE
     return _SENTENCE

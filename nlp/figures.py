@@ -9,7 +9,9 @@ each remaining quantity works out
   an ``int`` when integral, else a ``float``;
 - ``unit``: the base unit (元, 平方米, 家, %, 个百分点, 人时, 架次 …) in simplified characters;
 - ``qualifier``: approx / over / under / cumulative (see ``_qualifier``);
-- ``metric`` and the figure's text span: see :mod:`nlp.metrics`;
+- ``metric`` and the figure's text span: see :mod:`nlp.metrics`, then the passes of
+  :mod:`nlp.figure_respective` (分别 lists, gaps over a level) and
+  :mod:`nlp.figure_measures` (thresholds, areas, run-on lists);
 - ``year``: the time word of the sentence that governs the figure (see
   :mod:`nlp.figure_years`).
 
@@ -33,6 +35,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from nlp.figure_measures import measured_metrics
+from nlp.figure_respective import respective_metrics, shared_unit
 from nlp.figure_years import YearFinder
 from nlp.figure_years import inside as _inside
 from policyminer.records import Figure
@@ -61,14 +65,14 @@ _UNITS = {
     **{u: u for u in (
         "元", "美元", "港元", "欧元", "日元", "英镑", "澳元", "韩元",
         "平方米", "平方公里", "平方千米", "公顷", "亩", "立方米", "公里", "千米", "米",
-        "吨", "公斤", "千克", "斤", "千瓦时", "千瓦", "兆瓦",
+        "吨", "公斤", "千克", "斤", "千瓦时", "千瓦", "兆瓦", "千伏安", "兆伏安",
         "人次", "人时", "人天", "人日", "人", "名", "位", "户次", "户", "家次",
         "架次", "车次", "航次", "班次", "批次", "轮次", "趟次", "艘次", "辆次", "台次", "件次", "亩次", "台套",
         "标准箱", "标箱", "吨标准煤", "吨公里", "兆瓦时",
         "家", "个", "所", "项", "场次", "场", "株", "棵", "件", "台", "套", "辆", "艘",
         "架", "座", "栋", "幢", "间", "张", "条", "只", "头", "批", "次", "处", "篇",
         "本", "册", "份", "支", "款", "种", "类", "块", "笔", "宗", "例", "起", "期",
-        "天", "小时", "分钟", "%", "‰", "个百分点", "倍")},
+        "天", "小时", "分钟", "%", "‰", "个百分点", "倍", "成")},
     "百分点": "个百分点", "平方千米": "平方公里", "元人民币": "元", "人民币": "元",
 }
 _PER_UNITS = ("平方米", "亩", "吨", "人", "月", "年", "天", "斤", "公斤", "千克",
@@ -86,6 +90,7 @@ _UNIT_BLOCKERS = {
     "处": "理于置级长室", "只": "是有要能", "批": "准复示评", "张": "贴", "间": "接隔",
     "份": "额", "篇": "章", "期": "间限末货刊待望满内中初盼许权", "款": "项", "株": "洲", "吨": "位", "户": "籍外型口", "米": "粉饭",
     "起": "步来草点始飞", "宗": "旨教", "例": "如外", "套": "餐", "倍": "增",
+    "成": "员功为立果本效交都长熟型品就绩套年像片批份分色",
 }
 
 _NEEDS_NORMALISING = re.compile("[" + "".join(re.escape(chr(c)) for c in _NORMALISE) + "]")
@@ -93,7 +98,7 @@ _NEEDS_NORMALISING = re.compile("[" + "".join(re.escape(chr(c)) for c in _NORMAL
 _BAD_BEFORE = frozenset("._-+/#" + string.ascii_letters + string.digits)
 _NUM = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 # 千 and 百 open units of their own (千瓦时, 千克, 百分点): not multipliers there.
-_MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True)).replace("|千|", "|千(?![瓦克米])|") \
+_MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True)).replace("|千|", "|千(?![瓦克米伏])|") \
     .replace("|百|", "|百(?!分点)|")
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
@@ -105,9 +110,14 @@ _AFTER_NUMBER_BAD = re.compile(r"[A-Za-z0-9_.]|[-+×*:：·]\d")
 _MONEY_WORDS = re.compile(r"(?:投资|资金|金额|营收|收入|产值|总额|融资|销售额|税收|生产总值|交易额|"
                           r"成交额|规模|资产|利润|预算|贷款|补贴|奖励|基金|估值|GDP)[^，。；]{0,3}$")
 _PROJECT_PREFIX = re.compile(r"(?:年产|日产|年处理|日处理|年加工|年出栏|年吞吐|年生产|年存栏)$")
+_TRAVEL_UNITS = frozenset(("分钟", "小时"))
+_TRAVEL_BEFORE = re.compile(r"(?:步行|车程|驾车|骑行|乘车|开车|高铁|通勤)$")
+_TRAVEL_AFTER = re.compile(r"(?:[^，,；;。\d]{0,4}?(?:生活圈|通勤|经济圈|交通圈|服务圈|半径|车程|路程)|就能|即可|可达|直达)")
 _PROJECT_WORDS = re.compile(r"项目|生产线|工厂|基地|工程")
 _LIST_JOINS = ("、", "和", "或", "及")
 _TITLE_RE = re.compile(r"《[^《》\n]{0,80}》")
+# 前8个月, 近3个月: a period of the year (like 前三季度), a date, not a count.
+_PERIOD_RE = re.compile(r"(?:前|近|头|最近|过去)$")
 _WHEN_RE = re.compile(r"(?:(?<![相适应充担每])当|一旦)[^，,；;。！？\n]*$")
 
 _PREFIX_QUALIFIERS = [
@@ -185,7 +195,7 @@ def find_figures(text: str, *, published: str | None = None) -> list[Figure]:
     if not hits:
         return []
     describer = Describer(norm)
-    described = describer.describe_all(hits)
+    described = measured_metrics(norm, hits, respective_metrics(norm, hits, describer.describe_all(hits)))
     years = YearFinder(norm, published, titles, describer.sentence_breaks)
     figures: list[Figure] = []
     for hit, (metric, start, end) in zip(hits, described):
@@ -202,9 +212,10 @@ def _scan(norm: str, titles: list[tuple[int, int]]) -> list[Hit]:
     hits: list[Hit] = []
     shared = False          # the hit before took its qualifier from a word before the list
     for match in _FIGURE_RE.finditer(norm):
-        if match.group("unit") is None and match.group("mult") is None:
+        unit = shared_unit(norm, match.end()) if match.group("unit") is None else None
+        if match.group("unit") is None and match.group("mult") is None and unit is None:
             continue        # a bare number (2024年, 12月): never a figure
-        hit = _hit(norm, match, titles)
+        hit = _hit(norm, match, titles, unit)
         if hit is None:
             continue
         listed = bool(hits) and norm[hits[-1].end:hit.start] in _LIST_JOINS
@@ -217,11 +228,13 @@ def _scan(norm: str, titles: list[tuple[int, int]]) -> list[Hit]:
     return hits
 
 
-def _hit(norm: str, match: re.Match, titles: list[tuple[int, int]]) -> Hit | None:
-    """A Hit for one pattern match, or None when the number is not a figure."""
+def _hit(norm: str, match: re.Match, titles: list[tuple[int, int]], shared: str | None = None) -> Hit | None:
+    """A Hit for one pattern match, or None when the number is not a figure.
+
+    ``shared``: the unit of the list a bare number opens (1.5、0.6和2.1个百分点)."""
     if norm[match.start() - 1:match.start()] in _BAD_BEFORE and not _after_unit_slash(norm, match.start()):
         return None
-    unit = _unit_of(norm, match)
+    unit = shared or _unit_of(norm, match)
     if unit is None or _excluded(norm, match, titles):
         return None
     value = _value(match.group("num"), match.group("mult"))
@@ -286,6 +299,12 @@ def _excluded(norm: str, match: re.Match, titles: list[tuple[int, int]]) -> bool
     num = match.group("num")
     if match.group("unit") == "起" and len(num) == 4:
         return True
+    if match.group("unit") == "个" and norm.startswith("月", match.end()) \
+            and _PERIOD_RE.search(norm, max(0, start - 2), start):
+        return True
+    if match.group("unit") in _TRAVEL_UNITS and (_TRAVEL_BEFORE.search(norm, max(0, start - 3), start)
+                                                  or _TRAVEL_AFTER.match(norm, match.end())):
+        return True         # 步行15分钟, 30分钟通勤圈: a travel time, not a statistic
     if _PROJECT_PREFIX.search(norm, max(0, start - 4), start):
         rest = norm[match.end():match.end() + 30]
         clause = re.split(r"[，,；;。！？]", rest, maxsplit=1)[0]

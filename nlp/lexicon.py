@@ -20,7 +20,7 @@ The rule files are ``suffixes.txt`` (``suffix<TAB>type<TAB>flags``),
 ``stop_words.txt``, ``name_verbs.txt``, ``generic_names.txt``,
 ``generic_modifiers.txt``, ``leading_modifiers.txt``, ``role_words.txt``,
 ``person_words.txt``,
-``event_words.txt`` and ``name_phrases.txt``.
+``event_words.txt``, ``name_phrases.txt`` and ``venue_words.txt``.
 China's provinces, cities and counties are read at run time from the location
 table that jionlp ships (no download).
 """
@@ -42,7 +42,7 @@ DEFAULT_DIR = Path(__file__).resolve().parents[1] / "config" / "dictionaries"
 
 WORD_LISTS = ("stop_words", "name_verbs", "generic_names", "generic_modifiers",
               "leading_modifiers", "role_words", "person_words", "event_words",
-              "name_phrases")
+              "name_phrases", "venue_words")
 RULE_FILES = {"suffixes", "places", "list_nouns", *WORD_LISTS}
 FILE_TYPES = {
     "universities": "university", "schools": "school", "institutes": "institute",
@@ -119,6 +119,12 @@ class Lexicon:
     def phrase_scanner(self) -> WordScanner:
         """Finds every phrase of name_phrases.txt."""
         return WordScanner(self.word_set("name_phrases"))
+
+    @functools.cached_property
+    def short_place_scanner(self) -> WordScanner:
+        """Finds every short name (郫都 of 郫都区) of a city or county."""
+        return WordScanner(n for n, full in self.places.items()
+                           if n != full and len(n) >= 2 and self.place_level.get(full, -1) >= 1)
 
     @functools.cached_property
     def surface_scanner(self) -> WordScanner:

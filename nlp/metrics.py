@@ -30,7 +30,9 @@ Policy wording has shapes of its own:
 Segmentation and part-of-speech tags come from jieba's dictionary, applied to
 the short windows around each figure only (nlp.metricwords); the policy
 wording of grants and rates is read by nlp.grants, counts of the sides that
-signed by nlp.figure_signers and changes of level (提高到) by nlp.figure_changes.
+signed by nlp.figure_signers, changes of level (提高到) by nlp.figure_changes,
+an investor's amount by nlp.figure_investments, the predicate after a counted noun
+by nlp.figure_predicates and words from a neighbouring clause by nlp.figure_clauses.
 """
 from __future__ import annotations
 
@@ -39,14 +41,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from nlp.figure_changes import changed_metric
+from nlp.figure_clauses import clause_subject, event_act, is_range_bound, listed_object, unit_echoed
+from nlp.figure_investments import invested_metric
+from nlp.figure_predicates import predicate_phrase
 from nlp.figure_signers import signer_metric
 from nlp.grants import (GRANT_WORDS_RE, capped_metric, grant_metric, money_measure_before, per_unit_metric,
                         rate_metric, with_owner, without_verb)
-from nlp.metricwords import (ADVERBS, CHANGE_RE, HEAD_CHARS, LEADING_WORDS, MEASURE_END, SPLIT_WORDS,
-                             LINKS_ONLY_RE, LeftWords, after_agents, before_next_measure,
-                             is_nominal, is_place, last_match, noun_phrase_end,
-                             predicate_phrase, strip_fillers, subject_end, tokenize_at,
-                             trim_subject)
+from nlp.metricwords import (CHANGE_RE, HEAD_CHARS, MEASURE_END, LINKS_ONLY_RE, LeftWords, after_agents,
+                             before_next_measure, last_match, noun_phrase_end,
+                             strip_fillers, subject_end, tokenize_at, trim_subject)
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n\r\t【】]|\s{2,}|\u3000")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
@@ -65,7 +68,7 @@ _BOUND_SUFFIXES = ("以上", "以下")
 # A clause that is only a total word before the number (合计432.5万元).
 _TOTAL_RE = re.compile(r"\s*(?P<total>合计|共计|总计)(?:为|达|约)?\s*")
 _RIGHT_START_STOPS = frozenset("同比 环比 比 较 增长 下降 增加 减少 提高 提升 占 以及 及 和 与 等 、 （ ( ） ) "
-                               "左右 以上 以下 以内 且 并且 而且".split())
+                               "左右 以上 以下 以内 之间 且 并且 而且".split())
 _INNER_SKIP = frozenset("分别 均 都 也 已 已经 还 将 实现 预计 可 可以 有望".split())
 _STRING_SPLIT_RE = re.compile(
     r"已有|共有|现有|拥有|现已|已经|累计|共计|合计|总计|全[区市县镇省国]|我[区市县]|该[区市县]|本[区市]"
@@ -156,6 +159,8 @@ class Describer:
         continues_list = same_clause and self.norm[lo:hit.start].lstrip()[:1] in ("、", "和", "及")
         de_follows = right is not None and (self.norm.startswith("的", hit.end)
                                             or self.norm.endswith(_BOUND_SUFFIXES, hit.start, hit.end))
+        if right is not None and unit_echoed(self.norm, getattr(hit, "unit", None), lo, hit.start):
+            right = None        # 带动农户312户种植丹皮: the unit repeats the noun before the number
         money_first = right is not None and not de_follows \
             and getattr(hit, "unit", None) in _CURRENCIES and money_measure_before(self.norm, lo, hit.start)
         left = self._left(lo, hit.start, need_nouns=right is None or de_follows or money_first)
@@ -163,6 +168,9 @@ class Describer:
         if threshold or money_first:
             right = None        # 年营业收入超过5亿元的企业: the number measures the noun before it
         pieces, verb, predicate = self._own_pieces(hits, rights, index, left, right)
+        event = right and not threshold and event_act(self.norm, right[1], clause_end)
+        if event:       # 参加7个项目的集中开工仪式 → 集中开工项目
+            pieces, verb, predicate = [event, self.text[right[0]:right[1]]], None, None
         if threshold and pieces:    # 培育营业收入超10亿元的民营企业 → 民营企业营业收入
             pieces = with_owner(without_verb(pieces, verb), self.text[slice(*rights[index])])
         if not predicate:
@@ -170,8 +178,10 @@ class Describer:
                                            continues_list)
         metric = "".join(pieces)[:_MAX_METRIC] or None
         if metric is None and self._previous_clause_is_plain(clause_start, sentence_start):
-            metric = self._clause_subject(sentence_start, clause_start - 1)
+            metric = clause_subject(self.norm, self.text, self.clause_breaks, sentence_start, clause_start - 1)
         total = _TOTAL_RE.fullmatch(self.norm, clause_start, hit.start)
+        if metric is None and total and self._previous_clause_is_plain(clause_start, sentence_start):
+            metric = listed_object(self.norm, self.text, self.clause_breaks, clause_start - 1)   # 需求清单，共计27项
         if metric is None and total:
             metric = total.group("total")       # …107.5万元，合计432.5万元
         if metric is None and right is None and not same_clause and prev is not None \
@@ -180,7 +190,11 @@ class Describer:
         if metric and prev and prev.sentence_start == sentence_start and prev.metric \
                 and _GROWTH_RE.match(metric) and not CHANGE_RE.search(prev.metric):
             metric = prev.metric + metric       # 营收8亿元，同比增长4.3%
+        if same_clause and prev.metric and is_range_bound(self.norm, prev.end, hit.start):
+            metric = prev.metric        # 投资额在5000万元至1亿元之间: the upper bound of the same measure
         metric = changed_metric(self.norm, hit.start, clause_start, metric)
+        if getattr(hit, "unit", None) in _CURRENCIES:       # X公司投资5亿元建设Y基地 → Y基地投资
+            metric = invested_metric(self.norm, hit.num_start, hit.end, metric) or metric
         metric = signer_metric(self.norm, hit, clause_end) \
             or self._policy_metric(hit, metric, right, clause_start, sentence_start)
         start = self._span_start(hit, left, right, clause_start)
@@ -268,23 +282,6 @@ class Describer:
         if not self.norm[prev.end:start].strip():
             return [self.text[prev.start:prev.end]]
         return []
-
-    def _clause_subject(self, lo: int, hi: int) -> str | None:
-        """The noun opening the previous clause (研发投入强度已连续三年提升，2023年达2.41%)."""
-        start = self.clause_breaks[bisect_left(self.clause_breaks, hi) - 1] + 1 \
-            if bisect_left(self.clause_breaks, hi) else 0
-        start, end = strip_fillers(self.norm, max(lo, start), min(hi, max(lo, start) + HEAD_CHARS * 2))
-        tokens = tokenize_at(self.norm[start:end], start)
-        while tokens and (tokens[0][0] in LEADING_WORDS or is_place(tokens[0][0])):
-            tokens = tokens[1:]
-        taken = []
-        for token in tokens:
-            if token[0] in SPLIT_WORDS or token[0] in ADVERBS or not is_nominal(token[0]):
-                break
-            taken.append(token)
-        if not taken or taken[-1][2] - taken[0][1] < 2:
-            return None
-        return self.text[taken[0][1]:taken[-1][2]]
 
     def _right_of(self, hit) -> tuple[int, int] | None:
         _, clause_end = self._bounds(self.clause_breaks, hit.start, hit.end)

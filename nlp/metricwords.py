@@ -12,15 +12,16 @@ import re
 from functools import lru_cache
 
 HEAD_CHARS = 12
-_DIGIT_RE = re.compile(r"\d")
 _LEAD_RE = re.compile(
     r"(?:截至|截止|到)?(?:(?:19|20)\d{2}年(?:度|底|末|初|以来|上半年|下半年|全年)?)"
     r"|\d{1,2}(?:[-—~至到]\d{1,2})?月(?:份|底|末|初|以来)?|\d{1,2}日"
+    r"|(?:前|近|头|最近|过去)\d{1,2}个月"
     r"|截至目前|截止目前|截至|截止|据统计|据悉|据了解|据介绍|经统计|近年来|近年|近期"
     r"|[\u4e00-\u9fff]{0,6}?(?:建成(?:投产)?|投产|达产|竣工|完工)后|届时|预计|预期|力争|争取"
     r"|今年以来|今年|去年|前年|本年度|全年|上半年|下半年|前三季度|[一二三四]季度|年内|年底"
     r"|(?:并|而|还|也|同时|并且|此外|另外)?在[^，,；;。]{1,25}?(?:过程中|基础上|背景下|方面|领域|期间|周边|附近|之际|以来|现场|中|上|下|内|里)"
     r"|(?:并|而|还|也)?(?:在现场|会上)"
+    r"|[\u4e00-\u9fff]{1,8}?(?:期间|之际)"
     r"|[、（）()“”\s]")
 _TRAIL_RE = re.compile(
     r"(?:原则上|控制在|保持在|稳定在|维持在|已达到|达到了|达到|已达|高达|多达|累计|共计|合计|总计|共有|已有|现有|拥有|分别为|分别达|"
@@ -35,7 +36,7 @@ LEADING_WORDS = frozenset(
     "陆续 相继 已经 已 还 也 又 再 更 均 都 仅 就 从而 进而 同期 其 该 截至 截止 据统计 据悉 "
     "近年来 今年 去年 前年 全年 上半年 下半年 年内 年底 期间 以来 、 和 及 以及 与 为 分别 有 实现 当 "
     "可 可以 有望 能够 预计 "
-    "达到 达 全 共有 已有 拥有 现有 这 这一 此 对 按 按照 当年 的 将 首次".split())
+    "达到 达 全 共有 已有 拥有 现有 这 这一 此 对 按 按照 当年 的 将 首次 另 另有 一批 这批 本批 该批 此批 之间".split())
 # Verbs that do not say what is measured (有, 围绕 …) are never kept in a metric.
 _LIGHT_VERBS = frozenset(
     "有 共有 已有 拥有 现有 具有 围绕 包括 包含 涵盖 依托 是 为 达 达到 占 位于 实现 聚焦 在校 累计 "
@@ -47,7 +48,8 @@ _NOUNISH = frozenset(
     "示范 转化 交易 融资 养老 就业 创投 科研 设计 物流 医疗 教育 推广 登记 合同 种植 养殖 销售 "
     "出口 进口 贸易 创意 实践 训练 保障 改造 更新 提升 治理 消费 零售 批发 仓储 旅游 文化 引导 担保 "
     "扶持 补贴 奖励 激励 救助 帮扶 保险 储备 结算 支付 规划 创作 演出 展示 体验 研究 实验 试验 "
-    "投入 营业 经营 办公 居住 停车 充电 认证 收入 支出 产出 补助 一次性".split())
+    "投入 营业 经营 办公 居住 停车 充电 认证 收入 支出 产出 补助 一次性 "
+    "涉案 涉企 涉农 涉外 在建 在谈 在孵 在库 在册 需求 诉求 攻关 独立 联合 共享".split())       # 涉案企业: verbs that modify
 # Words after a figure's noun that end it (adverbs jieba mistags, predicates).
 _RIGHT_STOPS = frozenset(
     "深度 全面 共同 积极 集中 深入 成功 正式 分别 先后 陆续 相继 率先 全部 纷纷 已经 已 也 均 都 将 "
@@ -83,6 +85,16 @@ def _tags() -> dict[str, str]:
     """jieba's dictionary part-of-speech table (loaded once, on first use)."""
     import jieba.posseg
     return jieba.posseg.dt.word_tag_tab
+
+
+def pos_tag(word: str) -> str:
+    """jieba's part-of-speech tag of ``word``, "" when it has none."""
+    return _tags().get(word, "")
+
+
+def is_light_verb(word: str) -> bool:
+    """True for a verb that does not say what is measured (有, 围绕, 与 …)."""
+    return word in _LIGHT_VERBS
 
 
 def tokenize_at(text: str, offset: int) -> list[tuple[str, int, int]]:
@@ -291,23 +303,24 @@ def before_next_measure(tokens: list, begin: int, end: int) -> int:
     return words[-1][2] if words and words[-1][2] > begin else end
 
 
-def predicate_phrase(norm: str, text: str, start: int, end: int) -> str | None:
-    """A short verb phrase ending the clause after a figure's noun (也在区内落地 → 在区内落地)."""
-    digit = _DIGIT_RE.search(norm, start, end)
-    end = digit.start() if digit else end       # 获得银行贷款19.8亿元 → 获得银行贷款
-    if start >= end or end - start > 16:
-        return None
-    tokens = tokenize_at(norm[start:end], start)
-    while tokens and (tokens[0][0] in ADVERBS or _tags().get(tokens[0][0], "").startswith("d")):
-        tokens = tokens[1:]
-    if not tokens or tokens[-1][2] - tokens[0][1] > 12:
-        return None
-    first = tokens[0][0]
-    if not (_tags().get(first, "").startswith("v") or first in ("在", "与", "向", "同")):
-        return None
-    if first in _LIGHT_VERBS or any(t[0][0].isdigit() or t[0] in "、“\"的" for t in tokens):
-        return None
-    return text[tokens[0][1]:tokens[-1][2]]
+def _co_agent(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """True when the 与 at tokens[index] introduces a partner: a place, or a noun that a verb follows."""
+    following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+    if _tags().get(following, "").startswith("ns"):
+        return True
+    return partner_end(tokens, index) is not None
+
+
+def partner_end(tokens: list[tuple[str, int, int]], index: int) -> int | None:
+    """Index of the verb after the partner that the 与 at tokens[index] introduces
+    (与铜梁区达成 → 达成), or None when no verb follows a short run of nouns."""
+    for at in range(index + 1, min(len(tokens), index + 5)):
+        word = tokens[at][0]
+        if at > index + 1 and _is_verb(word) and word not in _NOUNISH:
+            return at
+        if not is_nominal(word) or word in _RIGHT_STOPS:
+            return None
+    return None
 
 
 def _noun_suffix(word: str) -> bool:
@@ -347,12 +360,16 @@ def noun_phrase_end(norm: str, tokens: list[tuple[str, int, int]], hi: int,
             break
         if word in ("、", "和", "及", "与"):
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+            if word == "与" and _co_agent(tokens, index):
+                break           # 3个项目与荣昌达成意向: a partner of the act, not a second noun
             if taken and following and not following[0].isdigit() \
                     and following not in _RIGHT_STOPS and is_nominal(following):
                 continue
             break
         if word in _RIGHT_STOPS or word[0].isdigit() or not _wordlike(word):
             break
+        if taken and index + 1 < len(tokens) and tokens[index + 1][0] in ("了", "着", "过"):
+            break       # 企业启动了…: a verb with its aspect, even when tagged as a noun
         if taken and word in _PREDICATE_STOPS:
             break
         if not taken and word in _ADVERB_LEADS:

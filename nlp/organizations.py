@@ -1,6 +1,6 @@
 """Named organisations in a document: name, type, aliases and mentions.
 
-Candidates come from :mod:`nlp.orgspans` (suffix names, dictionary names,
+Candidates come from :mod:`nlp.orgcandidates` (suffix names, dictionary names,
 enumerations). This module resolves them within the document: elliptical names
 are expanded with the document's region (区政府 → 北碚区政府), written variants
 of one body are grouped under :func:`canonical_name`, short forms become
@@ -18,11 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.lexicon import Lexicon, load_lexicon
+from nlp.orgcampus import Campus, home_unit, is_university_name
 from nlp.orgaliases import (add_abbreviations, add_ambiguous_aliases, link_attached_short_forms,
                             link_bare_offices, link_relations, link_short_forms, mentions_of)
+from nlp.orgcandidates import candidates_of
+from nlp.orgdepartments import link_congress
+from nlp.orgfilters import ends_in_common_word, only_described
 from nlp.orglocations import only_a_place
-from nlp.orgspans import (LEVEL_CHARS, Candidate, Tokens, Unit, Walker, build_units,
-                          dictionary_hits, place_hits, tokenize)
+from nlp.orgprojects import project_spans
+from nlp.orgspans import LEVEL_CHARS, Candidate, Tokens, Unit, tokenize
 from policyminer.records import Organization
 
 EXPANDED_TYPES = frozenset({"government", "party", "hospital", "association", "media", "other"})
@@ -35,9 +39,11 @@ _FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法�
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
 _DESCRIPTION_ENDINGS = ("老工业基地",)     # 依托重钢老工业基地转型: a description, not a unit
 _PLACED_BODIES = ("研究院",)        # 昆山市产业技术研究院: one body per place, not a category
+_YOUTH_LEAGUE = re.compile(r"(?:共青)?团([\u4e00-\u9fff]{1,6}[区市县])?委|团([区市县])委")
 _PARTY_COMMITTEE = re.compile(r"(?<=[区市县省州旗])委员会$")
 # Full and short forms of government departments, for canonical keys only.
 _DEPARTMENT_FORMS = (
+    ("居民委员会", "居委会"), ("村民委员会", "村委会"), ("人民法院", "法院"), ("人民检察院", "检察院"),
     ("和", ""), ("委员会", "委"), ("经济信息化", "经济信息"), ("经信委", "经济信息委"),
     ("文化旅游发展委", "文化旅游委"), ("人力资源社会保障", "人力社保"),
     ("住房城乡建设委", "住房城乡建委"), ("市场监督管理", "市场监管"), ("科学技术局", "科技局"),
@@ -77,7 +83,8 @@ class Group:
 
     def _is_short(self, form: str) -> bool:
         return bool(self.expanded) and form != self.expanded and (
-            form[0] in LEVEL_CHARS or self.expanded.endswith(form))   # 区委, 宣传部 of 永川区委宣传部
+            form[0] in LEVEL_CHARS or form.startswith(("团", "学校", "校"))   # 团区委, 学校人事处
+            or self.expanded.endswith(form))   # 区委, 宣传部 of 永川区委宣传部
 
     def surfaces(self) -> list[str]:
         """Name and every alias, without repeats."""
@@ -109,43 +116,18 @@ def find_organizations(text: str, *, tokens: list[tuple[str, int, int]] | None =
     lexicon = load_lexicon(dictionary_dir)
     tokens = Tokens.of(tokens if tokens is not None else tokenize(text))
     token_starts = tokens.starts
-    walker, candidates = _candidates(text, tokens, lexicon)
+    walker, candidates = candidates_of(text, tokens, lexicon)
     region_map = region_places(text, region, lexicon, walker.units)
     groups = _group(text, candidates, region_map, lexicon)
     groups = link_relations(text, groups)
     groups = link_short_forms(groups, lexicon)
     groups = link_attached_short_forms(text, groups, lexicon)
-    groups = link_bare_offices(groups, lexicon)
-    groups = [g for g in groups if _keep(g, lexicon) and not only_a_place(text, g, groups)]
+    groups = link_congress(text, link_bare_offices(groups, lexicon))
+    groups = [g for g in groups if _keep(g, lexicon) and not only_a_place(text, g, groups)
+              and not only_described(text, g)]
     add_ambiguous_aliases(text, groups, lexicon, token_starts)
     add_abbreviations(text, groups, token_starts)
-    return _to_records(text, groups, walker.titles, lexicon)
-
-
-def _candidates(text: str, tokens: Tokens, lexicon: Lexicon) -> tuple[Walker, list[Candidate]]:
-    """Every candidate span: numbered builders, dictionary names, suffix names, list items."""
-    hits = dictionary_hits(text, lexicon, tokens.starts, tokens.ends)
-    places = place_hits(text, lexicon, tokens.starts, tokens.ends)
-    walker = Walker(text, build_units(text, tokens, hits, lexicon, places), lexicon)
-    named = walker.suffix_candidates()
-    return walker, _dedupe(_fix_title_and_xiaodi(text, walker.numbered_candidates()
-                           + walker.dictionary_candidates(hits) + named
-                           + walker.enumeration_candidates() + walker.neighbour_candidates(named)))
-
-
-def _fix_title_and_xiaodi(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Candidates jieba's cuts get wrong: 市委常委 (a title; the body is 市委),
-    and 重庆大学校地合作, read 大|学校|地, which makes a school 重庆大学校 (the
-    body is the university; 校地 = university and locality)."""
-    result = []
-    for c in candidates:
-        written = c.written(text)
-        if written.endswith("常委") and c.source == "suffix":
-            continue                    # 市委常委: a member's title; 市委 is the body
-        if written.endswith("大学校") and text.startswith("地", c.end):
-            c = Candidate(c.start, c.end - 1, "university", c.source)
-        result.append(c)
-    return result
+    return _to_records(text, groups, walker.titles + project_spans(text), lexicon)
 
 
 def _simplified(text: str) -> str | None:
@@ -282,24 +264,23 @@ def expand(written: str, places: dict[str, str]) -> str | None:
 
 # ------------------------------------------------------------------ grouping
 
-def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per span; dictionary hits win over rule hits."""
-    order = {"dict": 0, "suffix": 1, "enum": 2}
-    best: dict[tuple[int, int], Candidate] = {}
-    for c in sorted(candidates, key=lambda c: order[c.source]):
-        best.setdefault((c.start, c.end), c)
-    return sorted(best.values(), key=lambda c: (c.start, -c.end))
-
-
 def _group(text: str, candidates: list[Candidate], places: dict[str, str],
            lexicon: Lexicon) -> list[Group]:
     groups: dict[str, Group] = {}
+    campus = Campus.of([(c.start, c.dict_name or c.written(text)) for c in candidates
+                        if is_university_name(c.dict_name or c.written(text), c.type)])
     for c in candidates:
         written = c.written(text)
         kind = "party" if _PARTY_PREFIX.match(written) else c.type
         expanded = None
         if c.elliptic and kind in EXPANDED_TYPES:
             expanded = expand(c.prefix + written, places)
+        league = _youth_league(written, places)
+        if league:
+            expanded, kind = league, "association"
+        home = home_unit(written, kind, c.start, campus, lexicon)
+        if home:
+            expanded, kind = home, kind if kind in ("party", "company") else "university"
         key = canonical_name(c.dict_name or expanded or written, dictionary_dir=lexicon.directory)
         group = groups.setdefault(key, Group(key, kind))
         if c.dict_name:
@@ -312,12 +293,22 @@ def _group(text: str, candidates: list[Candidate], places: dict[str, str],
     return list(groups.values())
 
 
+def _youth_league(written: str, places: dict[str, str]) -> str | None:
+    """团区委 → 共青团合川区委: the Communist Youth League committee of the document's place."""
+    match = _YOUTH_LEAGUE.fullmatch(written)
+    if not match:
+        return None
+    place = match.group(1) or places.get(match.group(2))
+    return f"共青团{place}委" if place else None
+
+
 def _keep(group: Group, lexicon: Lexicon) -> bool:
     name = group.name
     if group.bare and not group.dict_name and not group.expanded:
         return False
     generic = lexicon.word_set("generic_names")
-    if len(name) < 2 or name in generic or name.endswith(_DESCRIPTION_ENDINGS):
+    if len(name) < 2 or name in generic or name.endswith(_DESCRIPTION_ENDINGS) \
+            or ends_in_common_word(name, lexicon):
         return False
     if group.type in ("platform", "institute", "other", "company") and not (group.dict_name or group.expanded):
         place = _place_prefix(name, lexicon)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from nlp.lexicon import Lexicon
+from nlp.orgunits import word_tag
 
 _LEGAL_FORM = re.compile(r"(（集团）|\(集团\)|集团)?(股份有限公司|有限责任公司|有限公司|公司)$|集团$")
 _BRANCHES = ("支行", "分行", "分公司", "子公司", "营业部", "分局", "分院", "分中心")
@@ -113,3 +114,15 @@ def _company_core(name: str, lexicon: Lexicon, once: bool = False) -> str:
             break
         core = core[len(place):]
     return core
+
+
+_COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "an"})
+
+
+def names_a_kind_of_firm(units, suffix: str) -> bool:
+    """保险公司, 担保公司: one common word before a bare 公司 names a kind of firm, not a firm
+    (华为公司 and 区水务公司 open on a name or a level and are bodies)."""
+    if suffix != "公司" or len(units) != 1:
+        return False
+    tag = units[0].tag if units[0].tag != "?" else word_tag(units[0].text)   # 保险|公司 cut from 保险公司
+    return tag in _COMMON_WORD_TAGS

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from nlp.lexicon import Lexicon
 from nlp.orgunits import Unit
 
-_PARENT_TYPES = frozenset({"government", "party", "university", "company", "institute", "hospital"})
+_PARENT_TYPES = frozenset({"government", "party", "university", "school", "company", "institute",
+                           "hospital"})
 _SPOT_WORDS = ("入口", "出口", "交界", "交汇", "结合", "接合", "相交", "所在", "驻地", "门口", "大门", "总")
 COMMITTEE_DEPARTMENTS = frozenset({"组织部", "宣传部", "统战部", "统一战线工作部", "政法委"})
 _COMMITTEE_TITLE = re.compile(r"([区市县])委(?:常委|副书记)[、，,]?$")

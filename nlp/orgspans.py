@@ -19,8 +19,12 @@ import re
 
 from nlp.lexicon import Lexicon
 from nlp.orgbridge import AFTER_NAME as _AFTER_NAME, VERB_TAGS as _VERB_TAGS, BridgeWalk
+from nlp.orgcompanies import names_a_kind_of_firm
+from nlp.orgjoins import OPEN as _OPEN, JoinWalk
 from nlp.orglists import PROPER_TAGS, ListedCandidates
 from nlp.orgparts import committee_of, parent_type
+from nlp.orgopenings import after_party_committee as _after_party_committee, is_elliptic as _is_elliptic, \
+    is_modifier as _is_modifier, title_spans as _title_spans
 from nlp.orgunits import (LEVEL_CHARS, NAME_TAGS, Candidate, Tokens, Unit, build_units,
                           dictionary_hits, is_name_char, place_hits, tokenize)
 from nlp.wordscan import word_starts
@@ -37,10 +41,7 @@ _APPOSITION_HEADS = ("企业", "方", "单位", "机构", "高校", "院校", "�
 _TIME_OR_MISCUT = re.compile(r"[一二两三四五六七八九十百几多数\d]+(?:年|个月)|"
                              r"[内中上下前后里外][为在对向把被将从]")
 _BRIDGED_TYPES = frozenset({"university", "institute", "platform", "hospital", "other"})
-_OPEN = {"”": "“", '"': '"', "’": "‘", "）": "（", ")": "("}
 _DOTS = frozenset("·•・")
-_QUOTE_BODY = re.compile(r"[\u4e00-\u9fffA-Za-z+＋&]{1,12}")
-_PAREN_BODY = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _COUNTED_AFTER = re.compile(r"\s*(?:\d+|[一二两三四五六七八九十百千几]+)\s*(?:余|多)?\s*[个家所座处]")
 _PLANNED_BEFORE = re.compile(r"(?:共建|合建|新建|筹建|组建|拟建|建设|打造|成立|设立|建立|创建|谋划|布局|"
                              r"规划|引进)")
@@ -49,14 +50,18 @@ _FUTURE = re.compile(r"将|拟|计划|准备|筹备|筹划|有望|洽谈|力争|
 _BARE_LEVELS = frozenset("区市县")
 _TAKEN_SUFFIXES = frozenset({"分行", "支行", "分公司", "子公司", "分院", "分局"})
 _BEFORE_BODY = frozenset("率据是由从")
+_ITEM_OPENERS = frozenset({"、", "\n"})
+_JOINT_PARTNER_TAGS = frozenset({"PLACE", "ORG", "QUOTE"})
+_CLAUSE_MARKS = frozenset({"、", "\n", "，", ",", "：", ":", "；", "。"})
 _JOIN_CHARS = frozenset("与和及同")
+_LEADING_PREPOSITIONS = frozenset("由经向为对与同跟被把给据从在将让")   # 由锦天|社区居委会: 由 glued on
 _EXISTENTIAL_BEFORE = re.compile(r"(?<![没只])有(?:一个|一座|一批|个)?$")   # 有电商产业园: a kind of park
 _PREPARED_AFTER = re.compile(r"的?(?:筹建|筹备|筹设)")
 _APPOSED_COUNT = re.compile(r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*[家个]\s*(?:单位|企业|公司|主体|机构)")
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)(?:余|多)?[个家所座处批类项]$")
 
 
-class Walker(ListedCandidates, BridgeWalk):
+class Walker(ListedCandidates, BridgeWalk, JoinWalk):
     """Finds candidates in one text: suffix names, dictionary names, enumerations."""
 
     def __init__(self, text: str, units: list[Unit], lexicon: Lexicon):
@@ -105,7 +110,7 @@ class Walker(ListedCandidates, BridgeWalk):
         return None
 
     def _from_suffix(self, start: int, end: int, suffix) -> Candidate | None:
-        if "class" in suffix.flags or self._in_title(start, end) or self._event_follows(end) \
+        if not suffix.flags.isdisjoint(("class", "never")) or self._in_title(start, end) or self._event_follows(end) \
                 or self.not_a_body_after(start, end) or _PREPARED_AFTER.match(self.text, end):
             return None         # …研究院的筹建工作: a body still being prepared
         if self._inside_word(start, end) or self._suffix_word_follows(end):
@@ -121,7 +126,7 @@ class Walker(ListedCandidates, BridgeWalk):
         elif len(units) > 1 and units[-1].text in _BARE_LEVELS and not self._place_before(units[-2], units[-1]):
             units = units[-1:]  # 无异议|后报|区|政府: 区政府 stands alone, elliptical
         name_start = units[0].start if units else start
-        if _COUNTED.search(self.text[max(0, name_start - 6):name_start]):
+        if any(_COUNTED.search(self.text, max(0, name_start - 6), end) for end in (name_start, name_start + 1)):
             return None
         if suffix.type not in ("government", "party") and _COUNTED_AFTER.match(self.text, end) \
                 and not (_APPOSED_COUNT.match(self.text, end) and any(u.tag in ("PLACE", "ORG") for u in units)):
@@ -148,6 +153,8 @@ class Walker(ListedCandidates, BridgeWalk):
                 "proper" in suffix.flags or self._planned(name_start)
                 or _EXISTENTIAL_BEFORE.search(self.text, max(0, name_start - 4), name_start)):
             candidate.bare = True       # 有电商产业园, 将共建…研究院: a kind of unit, or one to come
+        if kind == "company" and not candidate.elliptic and names_a_kind_of_firm(units, suffix.text):
+            candidate.bare = True
         return candidate
 
     def _has_proper_name(self, units: list[Unit]) -> bool:
@@ -156,7 +163,7 @@ class Walker(ListedCandidates, BridgeWalk):
         generic_words = self.lexicon.word_set("generic_names")
         return any((u.tag in PROPER_TAGS or u.tag == "ns") and u.text not in generic_words
                    and not self._cut_from_word(u) for u in units) \
-            or bool(units) and self._short_place(units[0])
+            or bool(units) and self._short_place(units[0]) or any(u.text[0] in _DOTS for u in units[1:])
 
     def _cut_from_word(self, unit: Unit) -> bool:
         """The front of a known word cut off by the suffix (驻|厂 of 驻厂, 处理|厂 of 处理厂):
@@ -186,6 +193,8 @@ class Walker(ListedCandidates, BridgeWalk):
             if suffix.text == "分院" and any(
                     (self._suffix_at(u.end) or suffix).type == "institute" for u in units):
                 return "institute"
+        if suffix.text == "科学技术研究院" and any(u.text.endswith("大学") for u in units):
+            return "university"     # 某某大学科学技术研究院: the university's research office
         if suffix.type == "school" and suffix.text.endswith("学院") and any(
                 (self._suffix_at(u.end) or suffix).type == "university" for u in units):
             return "university"     # 某某学院乡村振兴学院: a faculty of a university
@@ -227,7 +236,9 @@ class Walker(ListedCandidates, BridgeWalk):
                     and len(unit.text) >= 2)
 
     def _event_follows(self, end: int) -> bool:
-        return self.text.startswith(self.event_words, end)
+        """An event or project named after the body (…产业园项目); 市政府项目建设年 keeps the government."""
+        return self.text.startswith(self.event_words, end) and not (
+            self.text.startswith("项目", end) and self.text.endswith("政府", 0, end))
 
     def _in_title(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.titles)
@@ -270,6 +281,8 @@ class Walker(ListedCandidates, BridgeWalk):
 
     def _predicate(self, units: list[Unit], stopper: Unit | None) -> bool:
         first, second = units[0], units[1]
+        if first.text in self.name_verbs and (stopper is None or stopper.text in _ITEM_OPENERS):
+            return False        # 、创新创业学院: a list item or a line opens on the name itself
         if first.tag in _VERB_TAGS:
             return not self._split_name(first)
         if first.text not in self.name_verbs:
@@ -299,12 +312,20 @@ class Walker(ListedCandidates, BridgeWalk):
             return ([group], self._unit_before(group.start)) if group else None
         if taken and text in LEVEL_CHARS and taken[0].tag == "PLACE":
             return None         # 我|县|重庆…有限公司: the level belongs to 我县, the name opens on 重庆
-        if text[0] in _DOTS and taken:
+        if (text[0] in _DOTS or self._joining_dash(unit)) and i > 0 and self._can_take(self.units[i - 1]):
             return [unit], i - 1
+        if text == "中" and taken and (i == 0 or self.units[i - 1].text in _CLAUSE_MARKS):
+            return [unit], i - 1    # 、中|新|生命科技城: 中 opens a name (中新, 中电), not a postposition
+        if text == "联合" and i > 0 and not (taken and (taken[0].tag in _JOINT_PARTNER_TAGS or taken[0].text[0]
+                                                        in LEVEL_CHARS)) and self._joint_owner(self.units[i - 1]):
+            return [unit], i - 1    # 重庆大学|联合|研究院: a joint institute's name, not 联合 + a partner
         if ring and text == "环" and taken:
             return [unit], -1
         if unit.tag == "?" and len(text) > 1 and text[-1] in _AFTER_NAME and self._suffix_at(unit.end - 1):
             return None         # 商务委与|重庆…有限公司: jieba joined a name's suffix and 与
+        if unit.tag == "?" and len(text) > 2 and taken and text[0] in _LEADING_PREPOSITIONS:
+            rest = Unit(text[1:], unit.start + 1, unit.end, "?")    # 向邦俊及|璧山区委: a name and 及 too
+            return self._after_join(rest) if _JOIN_CHARS.intersection(rest.text) else ([rest], -1)
         if unit.tag == "?" and len(text) > 1 and taken and _JOIN_CHARS.intersection(text):
             return self._after_join(unit)
         if unit.tag == "?" and len(text) > 1 and taken and taken[0].tag in ("PLACE", "ORG") \
@@ -354,50 +375,3 @@ class Walker(ListedCandidates, BridgeWalk):
         if after is None or after.text[-1] in LEVEL_CHARS or before and before.tag == "m":
             return False
         return after.tag in NAME_TAGS or after.tag == "PLACE"
-
-    def _bracketed(self, close: Unit, company: bool = False) -> Unit | None:
-        """A quoted or bracketed group ending with ``close``, as one unit.
-
-        A bracketed place is part of a company name: 腾讯云计算（北京）有限责任公司.
-        """
-        opener = _OPEN[close.text]
-        left = self.text.rfind(opener, max(0, close.start - 14), close.start)
-        if left < 0:
-            return None
-        body = self.text[left + 1:close.start]
-        is_quote = close.text not in "）)"
-        if not (_QUOTE_BODY if is_quote else _PAREN_BODY).fullmatch(body):
-            return None
-        if not is_quote and body not in self.lexicon.suffixes \
-                and not (company and body in self.lexicon.places):
-            before = self._unit_before(left)
-            if before is None or self.units[before].tag not in ("PLACE", "ORG"):
-                return None
-        return Unit(self.text[left:close.end], left, close.end, "QUOTE")
-
-
-def _after_party_committee(units: list[Unit]) -> list[Unit]:
-    """区委|区政府, 北碚区|委|区政府: the party committee and the government written
-    together are two bodies; the name starts after the committee."""
-    for k in range(len(units) - 1, 0, -1):
-        if (units[k].text[0] in LEVEL_CHARS or units[k].tag == "PLACE") and units[k - 1].text.endswith("委") \
-                and "".join(u.text for u in units[:k])[-2:-1] in LEVEL_CHARS:
-            return units[k:]
-    return units
-
-
-def _is_modifier(word: str, modifiers: frozenset[str]) -> bool:
-    return word in modifiers or word.startswith("各") and 1 < len(word) <= 4
-
-
-def _is_elliptic(first: Unit, lexicon: Lexicon) -> bool:
-    """A name opening on a bare administrative level: 区政府, 市委, 区科技局."""
-    text = first.text
-    if text[0] not in LEVEL_CHARS:
-        return False
-    return len(text) == 1 or text[1:] in lexicon.suffixes or text[1] in "委"
-
-
-def _title_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of every 《document title》."""
-    return [m.span() for m in re.finditer(r"《[^《》]{1,80}》", text)]

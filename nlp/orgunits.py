@@ -15,6 +15,8 @@ from operator import itemgetter
 from nlp.lexicon import Lexicon
 
 LEVEL_CHARS = frozenset("区市县省镇乡州")
+PARENT_ENDINGS = ("大学", "银行", "集团", "有限公司")   # 西南交通大学|郫|都|产业技术研究院
+BRANCH_WORDS = ("支行", "分行", "分公司", "分局", "营业部", "分院")    # 郫|都|支行: a branch named by its county
 _WORD = itemgetter(0)       # of a token (word, start, end)
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j", "?"})
 # Tags jieba gives the short name of a place besides name tags: 大足 and 大连 are
@@ -72,6 +74,11 @@ def _tag_table() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of ``word``, None when jieba does not know it."""
+    return _tag_table().get(word)
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """jieba tokens (word, start, end) of ``text``."""
     import jieba
@@ -104,11 +111,15 @@ def _aligned_end(text: str, end: int, token_ends: set[int], lexicon: Lexicon) ->
 
 def place_hits(text: str, lexicon: Lexicon, token_starts: set[int],
                token_ends: set[int]) -> list[tuple[int, int, str]]:
-    """Full place names (璧山区) and name phrases (文化和旅游) jieba may have cut apart."""
+    """Full place names (璧山区), name phrases (文化和旅游) and, between a parent body and
+    its branch, short place names (郫都) that jieba may have cut apart."""
     found = []
     for scanner in (lexicon.place_scanner, lexicon.phrase_scanner):
         found += [hit for hit in scanner.find_all(text)
                   if hit[0] in token_starts and hit[1] in token_ends]
+    found += [hit for hit in lexicon.short_place_scanner.find_all(text)
+              if hit[0] in token_starts and hit[1] in token_ends
+              and (text.startswith(BRANCH_WORDS, hit[1]) or text.endswith(PARENT_ENDINGS, 0, hit[0]))]
     return found
 
 

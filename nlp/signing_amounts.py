@@ -5,7 +5,8 @@ The total wins over parts: thresholds (均超过5000万元, 亿元以上项目),
 the batch (其中…投资45亿元), one phase, output or revenue, and one side's own
 commitment (提供意向授信30亿元) are never the event's amount. Counts stated
 piecewise (9个项目现场签约、4个项目线上签约) add up; the agreements counted in
-the signing clause (签订合作协议42份) win over the count of its sides (31家企业).
+the signing clause (签订合作协议42份) win over the count of its sides (31家企业);
+agreements named by title (签订了《A协议》和《B协议书》) count too.
 """
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ _MONEY_CONTEXT = re.compile(r"(?:投资|金额|资金|价值|总价|标的)[^，
 _OPENING_COUNT = re.compile(        # a later clause about the whole batch: 15个项目总投资52亿元, 共计15个项目
     r"\s*(?:共计|合计|共有|总计|共|涉及)?\s*(\d+)\s*(?:余|多)?\s*(?:个|家|项)(?:重点|重大|招商|产业)?(?:项目|企业)"
     r"(?:总投资|投资总额|协议投资|签约|合计|共计|，|,|。|；|$)")
+_TITLED = re.compile(r"《[^》]{1,40}(?:协议|协议书|合同|备忘录|意向书)》")
+_MIXED_STAGES = re.compile(r"签约(?:和|及|与|、|暨)?开工|开工(?:和|及|与|、|暨)?签约")
+_OTHER_STAGE = re.compile(r"开工|投产|竣工|开业|到位|建成|落地")
 _SIGNED_COUNT = re.compile(r"签约|签订|签署")
 _SIGNING_WORDS = re.compile(r"签约|签订|签署|签下|协议|合同")
 _N = r"(\d+|[两二三四五六七八九十]{1,3})\s*(?:余|多)?\s*份"
@@ -73,11 +77,18 @@ def count(sentence: str, trigger: int) -> int | None:
     instruments = list(_INSTRUMENTS.finditer(sentence, *spans[at]))
     if instruments:                     # 8所院校与31家企业签订协议42份: the agreements count
         return sum(_number(m.group(1) or m.group(2)) or 0 for m in instruments)
+    titles = _TITLED.findall(sentence, *spans[at])
+    if len(titles) >= 2:                # 签订了《A协议》和《B协议书》: two agreements
+        return len(titles)
     order = [i for i in range(len(spans)) if TRIGGER.search(sentence[slice(*spans[i])])]
     order += [i for i in range(at - 1, -1, -1) if i not in order]
     for i in order:
-        if i > at and not _SIGNED_COUNT.search(sentence[slice(*spans[i])]):
-            continue
+        if (i > at and not _SIGNED_COUNT.search(sentence[slice(*spans[i])])) \
+                or (i < at and _OTHER_STAGE.search(sentence[slice(*spans[i])])
+                    and not TRIGGER.search(sentence[slice(*spans[i])])):
+            continue                    # 新开工项目1491个，…新签订…: a count of another stage
+        if _MIXED_STAGES.search(sentence, *spans[i]):
+            continue                    # 共计56个项目集中签约和开工: signed and started together
         found = list(COUNT.finditer(sentence, *spans[i]))
         if found:
             best = min(found, key=lambda m: abs(m.start() - trigger))
@@ -125,8 +136,9 @@ def amount(sentence: str, *, detail: bool = False) -> dict | None:
     A ``detail`` sentence gives only an amount named by a total word."""
     candidates = []
     for match in MONEY.finditer(sentence):
-        if money_is_not_total(sentence, match.start(), match.end()):
-            continue
+        if money_is_not_total(sentence, match.start(), match.end()) \
+                or _MIXED_STAGES.search(sentence, 0, match.start()):
+            continue                    # 34个项目集中签约、开工，总投资…: not what was signed
         before = sentence[max(0, match.start() - 12):match.start()]
         rank = 0 if _TOTAL.search(before) else 1 if _MONEY_CONTEXT.search(before) else 2
         if rank == 2 and not _SIGNING_WORDS.search(sentence[slice(*clause_around(sentence, match.start()))]):
@@ -143,6 +155,7 @@ def amount(sentence: str, *, detail: bool = False) -> dict | None:
 
 
 _LATER_PART = re.compile(r"[，,；;]\s*(?:其中|包括)")
+_TRAILING_TOTAL = re.compile(r"[，,]\s*(?:总投资额?|投资总额|总金额|签约总额|合同总额|合计|共计|总计)[^，,。；;]*(?=[。；;]?$)")
 
 
 def whole_part(sentence: str) -> str:
@@ -150,4 +163,9 @@ def whole_part(sentence: str) -> str:
     later 其中 clause (签约项目21个，总投资126.8亿元，其中工业项目15个 → 签约项目21个，
     总投资126.8亿元); the whole sentence when it has none."""
     later = _LATER_PART.search(sentence)
-    return sentence[:later.start()] if later else sentence
+    if not later:
+        return sentence
+    total = _TRAILING_TOTAL.search(sentence, later.end())
+    if total and "、" in sentence[later.end():total.start()]:
+        return sentence[:later.start()] + total.group()    # 其中A项目1个、B项目2个，总投资285亿元
+    return sentence[:later.start()]

@@ -7,11 +7,16 @@ nlp/signings.py builds the events; this module only dates them (EXTRACTION.md,
 - the most precise date the sentence writes before its signing clause, no
   datelines (5月23日讯) and no reporter's dates (记者4月18日从…获悉);
 - a period gives its year (截至4月底, 今年3月以来, 一季度);
-- 会上 / 当天 / 同日 / 期间 / 现场 take the date of the meeting written before,
-  which is a day or month, never a period (截至5月末) or a year alone;
+- 会上 / 会前 / 会后 / 当天 / 同日 / 期间 / 现场 take the date of the meeting
+  written before, which is a day or month, never a period (截至5月末) or a year
+  alone; a year the sentence writes only in an event's name (会后，举行2025年
+  第一批…签约) gives way to the meeting's day of that year;
 - 此前一天 / 次日 move the day told before by one;
 - vague times (近日, 日前, 目前) and running totals (已累计签约) give None;
-- otherwise the last date of the sentences just before in the same paragraph.
+- otherwise the last date of the sentences just before in the same paragraph,
+  or the meeting's date when one of them opens with 会上 / 会后 (会上，A与B发布…。
+  C与D签署…), or the date of a one-sentence lead line just before the
+  paragraph that only announces it (3月20日，团队又迎来新进展。⏎ A与B签订…).
 
 Sentences are any objects with ``text``, ``para`` and ``heading``.
 """
@@ -32,10 +37,15 @@ _MEETING_REACH = 40             # sentences searched back for the meeting's date
 _PARAGRAPH_REACH = 3            # sentences of the paragraph searched back for an undated signing
 _UNTIL = re.compile(r"(?:截至|截止|截止到)\s*$")     # 截至4月底: a period up to then, i.e. its year
 _THIS_YEARS_PERIOD = re.compile(r"(?:^|[，,、]|全区|全市|全县)(?:第?[一二三四1-4]季度|上半年|前三季度|前[两二三四五六七八九十\d]+个月)")
+_HELD_ON = re.compile(r"(?:上午|下午|晚上)?(?:在[^，,。；;]{1,20}?)?(?:举行|举办|召开|开幕)")
+_WHOLE_YEAR = re.compile(r"(?:^|[，,、]|全区|全市|全县|今年)全年")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?![\d度]*[-—至到~])")
 _SINCE = ("以来", "至今")                           # 今年3月以来: a period from then, its year too
 _FROM = re.compile(r"(?:自|从|自从)\s*$")                  # 自2021年起: the start of a span
 _ONWARD = re.compile(r"\s*(?:起|开始|以来)")
 _HISTORY = re.compile(r"(?:早在|此前|之前|在此之前|去年|前年|曾经?)")   # 早在2024年12月，…: no meeting of today
+_AROUND_MEETING = re.compile(r"(?:会|会议|仪式|活动|论坛|开幕式|典礼)(?:召开|开始|举行|开幕)?(?:前|之前)[，,]")   # 座谈会前，…
+_ANNOUNCES = re.compile(r"(?:新进展|好消息|喜讯|新突破|新成果|新收获|新动态|大事)[。！!]?$|[：:]$")   # …又迎来新进展。
 _DAY_AFTER = re.compile(r"^[^，,。]{0,4}?(?:(?:此前|之前|在此之前)?(?:前一天|前一日|头一天)|次日|翌日|第二天|隔天)")
 
 
@@ -72,8 +82,10 @@ def _is_period(text: str, start: int, end: int) -> bool:
 
 
 def own_date(text: str, trigger: int, published: str | None) -> str | None:
-    """The most precise date the sentence states before its trigger."""
-    before = [d for d in own_dates(text, trigger, published) if d[0] < trigger]
+    """The most precise date the sentence states before its trigger, or right after
+    it as the day the ceremony was held (…集中签约活动6日在九龙坡区举行)."""
+    dates = own_dates(text, trigger, published)
+    before = [d for d in dates if d[0] < trigger or _HELD_ON.match(text, d[1])]    # …签约活动6日在X举行
     return max(reversed(before), key=lambda d: len(d[2]))[2] if before else None
 
 
@@ -84,7 +96,8 @@ def signing_date(sentences: Sequence[Sentence], index: int, trigger: int, publis
     sent = sentences[index]
     dates = own_dates(sent.text, trigger, published)
     if dates:
-        return own_date(sent.text, trigger, published) or dates[0][2]
+        own = own_date(sent.text, trigger, published) or dates[0][2]
+        return _meeting_day_of_year(sentences, index, trigger, own, published)
     limit = clause_around(sent.text, trigger)[1]
     offset = _DAY_AFTER.match(sent.text, 0, limit)
     if offset:                          # 此前一天，… / 次日，…: a day from the one told before
@@ -93,12 +106,39 @@ def signing_date(sentences: Sequence[Sentence], index: int, trigger: int, publis
         return None
     if published and _THIS_YEARS_PERIOD.search(sent.text[:limit]):
         return published[:4]            # 一季度，全区新签约项目32个: this year's quarter
-    if rules.carries_date(sent.text, trigger):
+    if _WHOLE_YEAR.search(sent.text[:limit]):
+        return _year_under_review(sentences, index, published)    # 全年新签约项目226个
+    if _at_meeting(sent.text, trigger):
         reported = [d for d in own_dates(sent.text, trigger, published, reports=True) if d[0] < trigger]
         return reported[-1][2] if reported else meeting_date(sentences, index, published)
     if rules.is_cumulative(sent.text, trigger):
         return None                     # 已累计签约…: a running total has no day of its own
     return _paragraph_date(sentences, index, published)
+
+
+def _year_under_review(sentences: Sequence[Sentence], index: int, published: str | None) -> str | None:
+    """全年 of a review: the last year the document wrote before (2025年，全区…。
+    …全年新签约项目226个), else the year of publication."""
+    for back in range(index, -1, -1):
+        years = _YEAR.findall(sentences[back].text)
+        if years:
+            return years[-1]
+    return published[:4] if published else None
+
+
+def _at_meeting(text: str, trigger: int) -> bool:
+    """会上 / 会后 / 座谈会前 / 当天 … before the trigger: the signing is dated by the meeting."""
+    return rules.carries_date(text, trigger) or bool(_AROUND_MEETING.search(text, 0, trigger))
+
+
+def _meeting_day_of_year(sentences: Sequence[Sentence], index: int, trigger: int, own: str,
+                         published: str | None) -> str:
+    """A year alone at a meeting (会后，举行2025年第一批…签约) is the meeting's day
+    when the meeting falls in that year; any other date stays the sentence's own."""
+    if len(own) != 4 or not _at_meeting(sentences[index].text, trigger):
+        return own
+    meeting = meeting_date(sentences, index, published)
+    return meeting if meeting and meeting[:4] == own else own
 
 
 def _shift(iso: str | None, days: int) -> str | None:
@@ -110,16 +150,43 @@ def _shift(iso: str | None, days: int) -> str | None:
 
 def _paragraph_date(sentences: Sequence[Sentence], index: int, published: str | None) -> str | None:
     """The last date of the sentences just before in the same paragraph, unless
-    one of them is vague (近日…)."""
+    one of them is vague (近日…); the meeting's day when one of them opens at the
+    meeting (会上，…); at the paragraph's start, the day of a lead line announcing it."""
     sent = sentences[index]
-    for previous in reversed(sentences[max(0, index - _PARAGRAPH_REACH):index]):
-        if previous.para != sent.para or RECENTLY.search(previous.text):
+    for back in range(index - 1, max(-1, index - 1 - _PARAGRAPH_REACH), -1):
+        previous = sentences[back]
+        if previous.para != sent.para:
+            return _lead_line_date(sentences, back, index, published)
+        if RECENTLY.search(previous.text):
             return None
         found = [d for d in find_dates(previous.text, published=published)
                  if not rules.is_dateline_date(previous.text, d[1])]
         if found:
             return found[-1][2]
+        if _opens_with_meeting(previous.text):
+            return meeting_date(sentences, back, published)
     return None
+
+
+def _opens_with_meeting(text: str) -> bool:
+    """会上，… / 会后，… / 座谈会前，…: a sentence whose first clause places it at the meeting."""
+    first = re.split(r"[，,]", text, maxsplit=1)[0]
+    return len(first) < len(text) and _at_meeting(first, len(first))
+
+
+def _lead_line_date(sentences: Sequence[Sentence], back: int, index: int, published: str | None) -> str | None:
+    """The day of a one-sentence line just before the paragraph that opens with the
+    signing, when the line only announces what follows (3月20日，团队又迎来新进展。):
+    an e-paper's lead-in to the next report. A line reporting an event of its own
+    (4月10日，推介会在重庆举行。) does not date the next paragraph."""
+    lead, sent = sentences[back], sentences[index]
+    alone = back == 0 or sentences[back - 1].para != lead.para
+    if back != index - 1 or lead.para != sent.para - 1 or not alone or lead.heading \
+            or not _ANNOUNCES.search(lead.text) or RECENTLY.search(lead.text) or rules.triggers(lead.text):
+        return None
+    found = [d for d in find_dates(lead.text, published=published)
+             if len(d[2]) > 4 and d[0] < 8 and not rules.is_dateline_date(lead.text, d[1])]
+    return found[0][2] if found else None
 
 
 def meeting_date(sentences: Sequence[Sentence], index: int, published: str | None) -> str | None:

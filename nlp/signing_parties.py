@@ -44,8 +44,10 @@ _INVESTS = re.compile(   # A公司投资12亿元 / A公司新能源基地项目�
 _COMMITTEE = re.compile(r"(?:委|常委会|党委|党组|党工委|委员会)$")
 _NOT_PARTY_CLAUSE = re.compile(r"据|介绍|获悉|记者|表示|指出|说|讲话|致辞|主持|出席|参加|陪同")
 _NOT_PARTY_SPAN = re.compile(
-    r"在[^，,。；;]{1,30}?(?:见证|主持|陪同|见证下)|由[^，,。；;]{1,30}?(?:主办|承办|指导)"
-    r"|在[^，,。；;]{1,30}?(?:举行|举办|召开)")
+    r"在[^，,。；;]{1,30}?(?:见证|主持|陪同|见证下)|由[^，,。；;]{1,30}?(?:主办|承办|指导|主持)"
+    r"|在[^，,。；;]{1,30}?(?:举行|举办|召开)"
+    r"|[^，,。；;与和同及、]{2,25}?(?:运营方|运营主体|运营商|运营单位|管理方|旗下|下属)(?:的)?(?=[\u4e00-\u9fff])")
+    # X运营方Y / X旗下Y与…签订: Y signs, X only says whose it is
 _CEREMONY = r"(?:签约仪式|签约活动|签约大会|签约会|推介会|招商会|洽谈会|对接会)"
 _HOSTS = re.compile(rf"(?:举行|举办|主办|召开|组织|开展)(?:了)?[^，,。；;]{{0,25}}?(?:{_CEREMONY}|推进会|座谈会|大会|论坛|峰会)")
 _NAMES_BATCH = re.compile(rf"[^，,。；;与和同及、在]{{0,20}}?(?:招商|推介|集中签约)[^，,。；;与和同及、在]{{0,12}}?{_CEREMONY}")
@@ -60,8 +62,12 @@ _LAST_ENDS = re.compile(rf"{rules.TRIGGER.pattern}|等|共|联合|分别|正式|
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fff（）()·]{2,12}")
 _NOT_NAME = re.compile(r"^(?:相关|有关|各|部分|其他|区内|市内|全区|全市|我|本|该|多)|[省市区县镇乡村]$|街道$"
                        r"|企业$|单位$|部门$|机构$|高校$|院校$|领域$|产业$|行业$|项目$"
-                       r"|书记|[省市区县镇]长|校长|院长|董事长|总经理|总裁|负责人|主任|局长|行长|部长")   # a person
+                       r"|书记|[省市区县镇]长|校长|院长|董事长|总经理|总裁|负责人|主任|局长|行长|部长|常委"   # a person
+                       r"|签约|仪式")
 
+
+_ABOUT = re.compile(r"就(?:共建|合建|组建|设立|建设|打造|联建)([^，,。；;]{2,40}?)(?=在|举行|举办|签|达成|进行)")
+_IN_PROJECT = re.compile(r"[^，,。；;、与和及等]{1,20}?项目")     # the rest of a project's name
 
 _SIGNERS = r"(?:此次|本次|这次)?(?:集中)?签约的?(?:企业|单位|客商|机构|双方|各方)(?:分别|主要)?(?:是|为|包括|有)"
 _SIGNED_LIST = re.compile(rf"\s*{_SIGNERS}")
@@ -147,7 +153,8 @@ def brand_mentions(text: str, organizations: list[Organization],
 
 def _brand_forms(name: str) -> list[str]:
     """The brand forms of a company name, longest first (重庆瑞普光电科技有限公司 →
-    瑞普光电科技, 瑞普光电); none for other bodies or branches."""
+    瑞普光电科技, 瑞普光电, and the head with its trade word, 瑞普科技; a joint-stock
+    company also by its stock name, 川投股份); none for other bodies or branches."""
     if "分公司" in name or not _LEGAL_SUFFIX.search(name):
         return []
     core = _LEGAL_SUFFIX.sub("", name)
@@ -158,6 +165,11 @@ def _brand_forms(name: str) -> list[str]:
         forms.append(trimmed)
     if "集团" in name and len(core) >= 4:
         forms.append(core[:2] + "集团")          # 重庆华盛智能装备集团有限公司 → 华盛集团
+    trade = _TRADE_WORD.search(core)
+    if trade and trade.group() != "集团" and len(trimmed) >= 4:
+        forms.append(core[:2] + trade.group())    # 浙江长能新能源科技股份有限公司 → 长能科技
+    if "股份" in name and len(core) >= 4:
+        forms.append(core[:2] + "股份")           # a listed company by its stock name: 长能股份
     return forms
 
 
@@ -225,6 +237,7 @@ def parties(sent: Sentence, triggers: list[int], found: list[Mention]) -> list[s
             adjacent = False
     excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(sent.text)]
     excluded += [*rules.object_spans(sent.text), (0, rules.dateline_end(sent.text)), *_venues(sent.text)]
+    excluded += [m.span(1) for m in _ABOUT.finditer(sent.text)]      # 就共建X研究院举行签约仪式: X is the object
     named: list[tuple[int, str]] = []
     for start, end, name in found:
         rel = start - sent.start
@@ -341,13 +354,16 @@ def invests(sent: Sentence, name: str, found: list[Mention]) -> bool:
 
 def listed(sent: Sentence, found: list[Mention]) -> list[str]:
     """Organisations a listing sentence names (签约企业包括A、B等), not those in a
-    person's title or a reporting clause."""
+    person's title, a reporting clause or only a project's name (…包括A公司X基地项目;
+    A公司投资6亿元的X项目 names its investor, a side)."""
     excluded = [m.span() for m in _NOT_PARTY_SPAN.finditer(sent.text)]
     names: list[str] = []
     for start, end, name in found:
         rel = start - sent.start
         if not (0 <= rel and end <= sent.end) or any(s <= rel < e for s, e in excluded):
             continue
+        if _IN_PROJECT.match(sent.text, end - sent.start) and not _INVESTS.match(sent.text, end - sent.start):
+            continue                    # 签约项目包括A公司X项目: A names a project, not a signer
         if not _TITLE.match(sent.text, end - sent.start) and name not in names:
             names.append(name)
     return names

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from nlp.signing_plans import plans
+from nlp.signing_remarks import in_quoted_remark
 
 INSTRUMENT = r"(?:协议|合同|备忘录|合作书|意向书|协定|合约|契约|战略合作|共建书|项目|大单|订单)"
 _SIGN_VERB = r"(?:签署|签订|签下|签定|草签|缔结|订立|签了)"
@@ -102,12 +103,12 @@ _BY_PEOPLE = re.compile(   # 副县长杨丹与西南大学副校长张卫签署
     r"(?:分别|共同|正式|现场|当场|在协议上)*(?:签署|签订|签约|签字)")
 _HOLDS = re.compile(r"(?:举行|举办|召开)(?:了)?[^，,。；;]{0,20}?(?:签约仪式|签字仪式|签约活动|签约大会|签约会|推介会|招商会)")
 _CUMULATIVE = re.compile(
-    r"累计|截至|截止|以来|全年|先后|陆续|历年|已(?:先后|陆续|累计)?(?:与|同|和|有)")
+    r"累计|截至|截止|以来|全年|先后|陆续|历年|已(?:先后|陆续|累计)?(?:与|同|和|有)|前[一二三两\d]季度|上半年|前\d+个?月")
 _CARRIES_DATE = re.compile(
     r"会上|会议上|大会上|会中|会后|会议现场|会场|当天|当日|同日|活动中|活动上|活动现场|现场|仪式上"
     r"|期间|论坛上|开幕式上|此间|仪式(?:结束)?后|(?:签约|活动|会议)结束后")
 _DATELINE = re.compile(
-    r"^[^，,。；;]{0,30}?(?:\d{1,2}[日时]|本报|本网|本台|本刊|客户端|网|报|社)(?:讯|电)"
+    r"^[^，,。；;]{0,30}?(?:\d{1,2}[日时]|本报|本网|本台|本刊|客户端|网|报|社)(?:讯|电|消息)"
     r"(?:\s*[（(][^）)]{0,40}[）)])?")
 _REPORT = re.compile(r"记者|获悉|了解到|得知")
 _STATISTIC = re.compile(r"[^，,。；;]{0,16}?(?:面积|产量|覆盖率|占比|比例|履约率)")
@@ -138,7 +139,7 @@ def triggers(sentence: str) -> list[int]:
     found = []
     for match in TRIGGER.finditer(sentence):
         pos = match.start()
-        if any(s <= pos < e for s, e in blocked):
+        if any(s <= pos < e for s, e in blocked) or in_quoted_remark(sentence, pos):
             continue
         clause_start = max(sentence.rfind(c, 0, pos) for c in "，,：:") + 1
         if plans(sentence, clause_start, pos):

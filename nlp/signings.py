@@ -8,9 +8,16 @@ Mentions of the ceremony (签约仪式上…表示, 见证签约) never start on
 occasion (同日下午…, 此前，2月20日…) and cumulative totals (已累计与…签署) do.
 The sentence-level rules are in nlp/signing_rules.py, the choice of parties in
 nlp/signing_parties.py, counts and amounts in nlp/signing_amounts.py, places
-in nlp/signing_places.py, named projects in nlp/signing_projects.py, dates in
-nlp/signing_dates.py (会上 / 当天 / 同日 take the date of the meeting written
-before; a period gives its year).
+in nlp/signing_places.py and nlp/signing_venues.py, named projects in
+nlp/signing_projects.py, dates in nlp/signing_dates.py (会上 / 会前 / 会后 / 当天
+take the date of the meeting written before; a period gives its year), quoted
+remarks in nlp/signing_remarks.py, comments on a signing (此次…协议的签署，标志着…;
+X表示，这是…首次…签订) in nlp/signing_comments.py, restatements and the shares
+of a batch or total (此外，X同样…共签约6个项目) in nlp/signing_scope.py, sides
+named by reference to the document (我校, 园区) in nlp/signing_selfrefs.py,
+and the parts of a batch told further on
+(本批项目…, …通过视频连线完成云签约, the signings after one 签约现场, the
+officials who sign for a side) in nlp/signing_batches.py.
 
 Ceremonies: a signing right after a ceremony whose sides are not named yet,
 with no time of its own, is one of its signings (集中签约仪式…签约项目16个。A与B
@@ -48,7 +55,7 @@ from dataclasses import dataclass
 
 from nlp import signing_rules as rules
 from nlp.dates import find_dates
-from nlp.signing_parties import AFTER_SETTLE, antecedents as _antecedents, invests as _invests
+from nlp.signing_parties import antecedents as _antecedents, invests as _invests
 from nlp.signing_parties import listed as _listed, mentions as _mentions, parties as _parties
 from nlp.signing_parties import defined_mentions as _defined_mentions, settle_mentions as _settle_mentions
 from nlp.signing_parties import brand_mentions as _brand_mentions
@@ -57,26 +64,26 @@ from nlp.signing_dates import CHROME as _CHROME, RECENTLY as _RECENTLY, VAGUE_TI
 from nlp.signing_dates import own_date as _own_date, signing_date as _date
 from nlp.signing_amounts import amount as _amount, count as _count, signed_count as _signed_count
 from nlp.signing_amounts import whole_part as _whole_part
-from nlp.signing_modes import is_mode_segment as _is_mode_segment
+from nlp import signing_batches as batches
 from nlp.signing_places import find_places as _find_places, region as _region
 from nlp.signing_projects import projects as _projects
+from nlp.signing_venues import PLACE_SUFFIX as _PLACE_SUFFIX, SETTLE as _SETTLE, location as _location
+from nlp.signing_venues import settle_into as _settle_into, topic as _topic, topic_place as _topic_place
 from nlp.signing_rules import clause_around as _clause_around
+from nlp.signing_comments import acts_of, relatives_of
+from nlp import signing_scope as scope
+from nlp.signing_selfrefs import self_mentions
 from policyminer.records import Organization, Signing
 
 _TERMINATORS = "。！？；;!?"
 _SENTENCE = re.compile(rf"[^{_TERMINATORS}]+(?:[{_TERMINATORS}]+[”’」』）)]*|$)")
 
-_SETTLE = re.compile(r"(?:落户|入驻|落地|进驻)")
 _OPENING_REACH = 2              # sentences searched ahead for the signing an attended ceremony opens
 _HOST_TYPES = ("platform", "institute", "other")     # what settlers sign into: parks, bases, institutes
 _PARK_HEADS = ("园", "园区", "基地", "平台")
 _BOTH_SIDES = re.compile(r"双方|三方|各方|两家")
 _SUBSET = re.compile(r"其中|项目中|之中")
-_CEREMONY = re.compile(r"签约仪式|签字仪式|集中签约|签约会|签约大会|签约活动|云签约")
-_PLACE_SUFFIX = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|社区|园区|产业园|工业园|开发区|保税区|片区|大道|路|街|广场|小镇)$")
-_TOPIC_PLACE = re.compile(r"([\u4e00-\u9fff·]{2,20}?(?:大道|路|街|广场|园区|产业园|科技园|工业园|小镇|新区))(?:[，,]|是|位于)")
-_SETTLERS = re.compile(r"[^，,。；;]{0,6}(?:企业|项目|团队|机构|人才|客商)")
-_VENUE = re.compile(r"在([^，,。；;、“”\"]{2,25}?)(?:举行|举办|召开|签约|签署|签订|落户|落地)")
+_CEREMONY = re.compile(r"签约仪式|签字仪式|集中签约|签约会|签约大会|签约活动|云签约|签约(?:和|及|暨|、)?开工(?:仪式|活动|大会)")
 
 
 @dataclass
@@ -125,55 +132,6 @@ def _is_heading(line: str, first: bool, following: list[str]) -> bool:
     return first or any(_CHROME.search(f) for f in following if f.strip())
 
 
-# ---------------------------------------------------------------- places
-
-def _location(sent: _Sentence, mentions, places, region: str | None, topic: str | None) -> str | None:
-    """Where the signing happened or its projects settle, if the sentence says so:
-    a named place; a settle target that is itself a place (…大道, …园区); else the
-    document's region. 签约入驻 with no target settles into the paragraph's topic."""
-    venue = _VENUE.search(sent.text)
-    settle = _settle_into(sent.text)
-    if not venue and not settle:
-        if not _SETTLE.search(sent.text):
-            return None
-        return topic or region
-    for match in (m for m in (settle, venue) if m):
-        target_start = sent.start + match.start(1)
-        place = next((p for p in places if p[0] == target_start), None)
-        org = next((m for m in mentions if m[0] == target_start), None)
-        if org:
-            return org[2] if _PLACE_SUFFIX.search(org[2]) else region
-        if place:
-            return place[2]
-        if _PLACE_SUFFIX.search(match.group(1)):
-            return match.group(1)
-    return region
-
-
-def _settle_into(text: str) -> re.Match | None:
-    """Where something settles (落户X园区); not the settlers (入驻科技型企业130余家)."""
-    match = AFTER_SETTLE.search(text)
-    if match and (_COUNT.search(match.group(1)) or _SETTLERS.match(match.group(1))):
-        return None
-    return match
-
-
-def _topic(sentences: list[_Sentence], index: int, mentions) -> str | None:
-    """The organisation a paragraph is about: its first mention before this sentence."""
-    sent = sentences[index]
-    para_start = next(s.start for s in sentences[:index + 1] if s.para == sent.para)
-    return next((name for s, _, name in mentions if para_start <= s < sent.start), None)
-
-
-def _topic_place(sentences: list[_Sentence], index: int) -> str | None:
-    """A place-like name that opens the paragraph (朝阳文创大道，是…), when it is
-    not the sentence itself."""
-    sent = sentences[index]
-    first = next(s for s in sentences[:index + 1] if s.para == sent.para)
-    match = _TOPIC_PLACE.match(first.text) if first is not sent else None
-    return match.group(1) if match else None
-
-
 # ---------------------------------------------------------------- events
 
 def find_signings(text: str, organizations: list[Organization], *, published: str | None,
@@ -193,6 +151,7 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
         return []
     mentions = _brand_mentions(text, organizations, _mentions(organizations))
     mentions = _defined_mentions(text, _settle_mentions(text, organizations, mentions))
+    mentions = self_mentions(text, organizations, mentions)      # 我校 / 园区 as sides; glued names split
     places = sorted(places) if places is not None else _find_places(text)
     region = _region(places)
     hosts = frozenset(org.name for org in organizations if org.type in _HOST_TYPES) \
@@ -200,21 +159,40 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
     events: list[_Event] = []
     for index, (sent, triggers) in enumerate(zip(sentences, found)):
         last = events[-1] if events else None
-        acts = rules.acts(sent.text, triggers)
+        acts = acts_of(sent.text, triggers)
         if last and _continues(sentences, index, last, triggers, acts, published, mentions):
-            _merge(last, index, sent, acts or rules.relatives(sent.text, triggers), mentions)
+            _merge(last, index, sent, acts or relatives_of(sent.text, triggers), mentions)
+        elif acts and last and _sub_batch(sentences, index, last, acts, published):
+            last.last = index           # 此外，X同样…共签约6个项目: a part of the batch before
         elif acts:
             signing = _build(sentences, index, acts, mentions, places, region, published, hosts)
+            if scope.restates(signing, [e.signing for e in events]):
+                continue                # the same batch told again (same count and amount)
             signing.parties = signing.parties or _both_sides(sentences, index, acts[0], mentions, events)
             batch = bool(_CEREMONY.search(sent.text)) or (signing.count or 0) >= 2
             total = rules.is_cumulative(sent.text, acts[0]) and len(signing.date or "") <= 4
             events.append(_Event(signing, index, index, batch, total))
+        elif last and not triggers and last.batch and not last.total and index - last.last == 1:
+            _add_parties(last, batches.signing_sides(sent, mentions))   # X负责人与…代表分别在协议上签字
         elif triggers and rules.attends(sent.text, triggers) and (not events or _dated(sent, published)):
             if _opened(sentences, index, found, published):
                 signing = _build(sentences, index, triggers, mentions, places, region, published, hosts)
                 signing.parties = []        # who attends is no side; the next sentence names them
                 events.append(_Event(signing, index, index, True))
     return [event.signing for event in events]
+
+
+def _sub_batch(sentences: list[_Sentence], index: int, event: _Event, acts: list[int],
+               published: str | None) -> bool:
+    """Whether a signing sentence tells a parallel part of the batch or total before
+    (此外，X同样…共签约6个项目; 能源专班签约项目2个), with no time, ceremony or running
+    total of its own."""
+    text = sentences[index].text
+    if not (event.batch or event.total) or _own_date(text, acts[0], published) is not None \
+            or rules.holds_ceremony(text) or (rules.is_cumulative(text, acts[0]) and not event.total):
+        return False
+    return scope.is_sub_batch(text, event.signing, _count(text, acts[0]), _amount(text), index - event.last,
+                              sentences[index].para - sentences[event.last].para)
 
 
 def _dated(sent: _Sentence, published: str | None) -> bool:
@@ -232,7 +210,7 @@ def _opened(sentences: list[_Sentence], index: int, found: list[list[int]], publ
         following = sentences[ahead]
         if following.para - sentences[index].para > 1:
             return False
-        acts = rules.acts(following.text, found[ahead])
+        acts = acts_of(following.text, found[ahead])
         if acts:
             return _continues(sentences, ahead, probe, found[ahead], acts, published)
         if not (found[ahead] or rules.is_detail(following.text)):
@@ -300,7 +278,9 @@ def _continues(sentences: list[_Sentence], index: int, event: _Event, triggers: 
         return True                     # 签约仪式举行。A与B签署…: the ceremony's signing
     if own is None and _sides_unnamed(sentences[event.index], event):
         return True                     # 集中签约仪式…现场签约项目16个。…A与B签署…: one of its signings
-    return event.batch and (detail or rules.is_on_site(sent.text) or _is_mode_segment(sent.text))
+    if event.batch and batches.continues_at_ceremony(sentences, index, event.last, own):
+        return True                     # 签约现场，A与B签署…。C与D签订…: the ceremony goes on
+    return event.batch and (detail or rules.is_on_site(sent.text) or batches.is_batch_part(sent.text))
 
 
 def _another_occasion(sentences: list[_Sentence], index: int, event: _Event, trigger: int,
@@ -328,12 +308,17 @@ def _same_sides_by_people(sent: _Sentence, acts: list[int], event: _Event, menti
 
 def _near(sentences: list[_Sentence], index: int, event: _Event) -> bool:
     """Whether a sentence is close enough to the event to detail it: three
-    sentences on; six when it refers back explicitly (此次签约…) or to the
-    ceremony of a signing (仪式上共签署3份协议), which no running total has."""
+    sentences on; six when it refers back explicitly (此次签约…), to the
+    ceremony of a signing (仪式上共签署3份协议), which no running total has, or
+    only tells the ceremony again (接着，双方进行了签约仪式)."""
     sent, recent = sentences[index], sentences[event.last]
-    far = rules.is_explicit_anaphor(sent.text) or (rules.at_the_ceremony(sent.text) and not event.total)
-    if far:
-        return index - event.last <= 6 and sent.para - recent.para <= 2
+    far = rules.is_explicit_anaphor(sent.text) or (rules.at_the_ceremony(sent.text) and not event.total) \
+        or (event.batch and not event.total and batches.is_batch_part(sent.text)) \
+        or (_sides_unnamed(sentences[event.index], event) and batches.at_the_meeting(sent.text)) \
+        or (event.batch and not event.total and rules.is_ceremony_only(sent.text, rules.triggers(sent.text)))
+    if far:                             # an announced ceremony's numbers may come after its background
+        paragraphs = 4 if event.batch and _announces_only(sentences[event.index], event.signing) else 2
+        return index - event.last <= 6 and sent.para - recent.para <= paragraphs
     return index - event.last <= 3 and sent.para - recent.para <= 1
 
 
@@ -371,7 +356,8 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
     whole = not subset and (_COUNT.search(head) or rules.is_explicit_anaphor(head)
                             or (single and (rules.one_project(head) or rules.states_terms(head))))
     if signing.amount is None and (not event.batch or whole):
-        signing.amount = _amount(head, detail=not (single and rules.states_terms(head)))
+        terms = (single and rules.states_terms(head)) or rules.is_explicit_anaphor(head)   # 此次签约…投资金额…
+        signing.amount = _amount(head, detail=not terms)
     for project in _projects(sent.text):
         if project not in signing.projects:
             signing.projects.append(project)
@@ -381,10 +367,17 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
     elif event.batch and rules.is_detail(sent.text):    # 其中，A投资…，B为C提供授信…: investors and lenders too
         named += [name for name in _listed(sent, mentions) if _invests(sent, name, mentions) and name not in named]
     if signing.parties and (rules.signs_on_behalf(sent.text) or rules.signed_by_people(sent.text)):
-        named = []                      # 西南大学科技处负责人 signs for 西南大学, a side already named
-    for name in named:
-        if name not in signing.parties:
-            signing.parties.append(name)
+        named = []
+    if event.batch and scope.is_share(sent.text, subset):
+        named = []                      # 其中，X园区共签约项目8个: where they settle, not a side                      # 西南大学科技处负责人 signs for 西南大学, a side already named
+    _add_parties(event, named)
+
+
+def _add_parties(event: _Event, names: list[str]) -> None:
+    """Add the sides a detail sentence names to the event's parties, in order."""
+    for name in names:
+        if name not in event.signing.parties:
+            event.signing.parties.append(name)
 
 
 def _covered(name: str, parties: list[str]) -> bool:

@@ -106,3 +106,23 @@ def test_a_two_character_short_form_inside_a_word_is_no_mention():
     found = [(0, 4, "重庆大学")]
     extra = [m for m in sp.defined_mentions(text, found) if m not in found]
     assert extra == [(text.index("重大负责人"), text.index("重大负责人") + 2, "重庆大学")]
+
+
+# ---------------------------------------------------------------- whose a side is
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("西永微电园运营方重庆西永发展有限公司与成都某某软件有限公司签订入驻协议。",
+                 ("西永微电园", "重庆西永发展有限公司", "成都某某软件有限公司"),
+                 ["重庆西永发展有限公司", "成都某某软件有限公司"], id="operator-of-a-park"),
+    pytest.param("重庆建工集团旗下重庆建工住宅建设有限公司与区住建委签署合作协议。",
+                 ("重庆建工集团", "重庆建工住宅建设有限公司", "区住建委"),
+                 ["重庆建工住宅建设有限公司", "区住建委"], id="subsidiary-of-a-group"),
+    pytest.param("区住建委与西永微电园运营方重庆西永发展有限公司签订合作协议。",
+                 ("区住建委", "西永微电园", "重庆西永发展有限公司"),
+                 ["区住建委", "重庆西永发展有限公司"], id="operator-after-the-first-side"),
+    pytest.param("西永微电园与重庆西永发展有限公司签订运营协议。",
+                 ("西永微电园", "重庆西永发展有限公司"),
+                 ["西永微电园", "重庆西永发展有限公司"], id="park-signs-with-its-operator"),
+])
+def test_owner_named_before_a_side_is_no_side(text, names, expected):
+    assert sentence_parties(text, *names) == expected

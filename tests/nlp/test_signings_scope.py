@@ -33,9 +33,9 @@ def signings(text: str, published: str | None = PUBLISHED):
 
 @pytest.mark.parametrize("name, forms", [
     pytest.param("重庆钒源新材料有限公司", ["钒源新材料"], id="place-and-legal-form-off"),
-    pytest.param("重庆瑞普光电科技有限公司", ["瑞普光电科技", "瑞普光电"], id="trade-word-off-too"),
-    pytest.param("重庆市合川区恒达农业发展有限公司", ["恒达农业发展", "恒达农业"], id="two-places-off"),
-    pytest.param("四川川投能源股份有限公司", ["川投能源"], id="joint-stock"),
+    pytest.param("重庆瑞普光电科技有限公司", ["瑞普光电科技", "瑞普光电", "瑞普科技"], id="trade-word-off-too"),
+    pytest.param("重庆市合川区恒达农业发展有限公司", ["恒达农业发展", "恒达农业", "恒达发展"], id="two-places-off"),
+    pytest.param("四川川投能源股份有限公司", ["川投能源", "川投股份"], id="joint-stock"),
     pytest.param("重庆华盛智能装备集团有限公司", ["华盛智能装备", "华盛集团"], id="group-by-its-brand"),
     pytest.param("中国建设银行股份有限公司重庆分公司", [], id="branch-has-none"),
     pytest.param("重庆建工集团股份有限公司", [], id="two-character-core-is-too-short"),
@@ -56,6 +56,12 @@ def test_brand_forms(name, forms):
                  "重庆钒源新材料有限公司", [], id="followed-by-another-head"),
     pytest.param("重庆华盛智能装备集团有限公司落户园区。华盛集团董事长出席。",
                  "重庆华盛智能装备集团有限公司", ["华盛集团"], id="group-written-short"),
+    pytest.param("江苏恒拓新能源科技股份有限公司落户园区。此前，恒拓科技已与某大学学院签订研发合同。",
+                 "江苏恒拓新能源科技股份有限公司", ["恒拓科技"], id="head-and-trade-word"),
+    pytest.param("江苏恒拓新能源科技股份有限公司落户园区。恒拓科技园同日开园。",
+                 "江苏恒拓新能源科技股份有限公司", [], id="head-and-trade-word-starts-another-name"),
+    pytest.param("江苏恒拓新能源科技股份有限公司落户园区。当天，恒拓股份与园区签订投资协议。",
+                 "江苏恒拓新能源科技股份有限公司", ["恒拓股份"], id="stock-name"),
 ])
 def test_brand_mentions(text, name, expected):
     org = Organization(name=name, type="company", mentions=[[0, len(name)]])
