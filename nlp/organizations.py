@@ -24,8 +24,10 @@ from nlp.orgaliases import (add_abbreviations, add_ambiguous_aliases, link_attac
 from nlp.orgcandidates import candidates_of
 from nlp.orgdepartments import link_congress
 from nlp.orgfilters import ends_in_common_word, only_described
+from nlp.orgheads import add_headed_companies
 from nlp.orglocations import only_a_place
 from nlp.orgprojects import project_spans
+from nlp.orgrings import link_ring_short_forms, rings_a_kind
 from nlp.orgspans import LEVEL_CHARS, Candidate, Tokens, Unit, tokenize
 from policyminer.records import Organization
 
@@ -120,7 +122,7 @@ def find_organizations(text: str, *, tokens: list[tuple[str, int, int]] | None =
     region_map = region_places(text, region, lexicon, walker.units)
     groups = _group(text, candidates, region_map, lexicon)
     groups = link_relations(text, groups)
-    groups = link_short_forms(groups, lexicon)
+    groups = link_ring_short_forms(link_short_forms(groups, lexicon), lexicon)
     groups = link_attached_short_forms(text, groups, lexicon)
     groups = link_congress(text, link_bare_offices(groups, lexicon))
     groups = [g for g in groups if _keep(g, lexicon) and not only_a_place(text, g, groups)
@@ -158,7 +160,17 @@ def canonical_name(name: str, *, dictionary_dir: Path | None = None) -> str:
     key = _PARTY_COMMITTEE.sub("委", key).replace("人民政府", "政府")
     for long, short in _DEPARTMENT_FORMS:
         key = key.replace(long, short)
-    return _drop_outer_places(key, load_lexicon(dictionary_dir))
+    lexicon = load_lexicon(dictionary_dir)
+    return _drop_outer_places(_full_place(key, lexicon), lexicon)
+
+
+def _full_place(key: str, lexicon: Lexicon) -> str:
+    """彭水县职教中心 → 彭水苗族土家族自治县职教中心: an autonomous county written short."""
+    for size in range(min(len(key) - 1, 6), 2, -1):
+        full = lexicon.places.get(key[:size])
+        if full and full.endswith("自治县") and key[size - 1] == "县" and not key.startswith(full):
+            return full + key[size:]
+    return key
 
 
 def _drop_outer_places(key: str, lexicon: Lexicon) -> str:
@@ -308,7 +320,7 @@ def _keep(group: Group, lexicon: Lexicon) -> bool:
         return False
     generic = lexicon.word_set("generic_names")
     if len(name) < 2 or name in generic or name.endswith(_DESCRIPTION_ENDINGS) \
-            or ends_in_common_word(name, lexicon):
+            or ends_in_common_word(name, lexicon) or rings_a_kind(name):
         return False
     if group.type in ("platform", "institute", "other", "company") and not (group.dict_name or group.expanded):
         place = _place_prefix(name, lexicon)
@@ -329,7 +341,8 @@ def _without_place(group: Group, lexicon: Lexicon) -> str | None:
         full = lexicon.places.get(name[:size])
         if full and lexicon.place_level.get(full, -1) >= 1:
             rest = name[size:]
-            if rest[0] not in LEVEL_CHARS and rest not in lexicon.word_set("generic_names") \
+            if rest[0] not in LEVEL_CHARS and rest[0] not in "·•・" \
+                    and rest not in lexicon.word_set("generic_names") \
                     and rest not in lexicon.suffixes:
                 return rest
             return None
@@ -359,4 +372,4 @@ def _to_records(text: str, groups: list[Group], titles, lexicon: Lexicon) -> lis
                 aliases.append(bare_form)
         records.append(Organization(group.name, group.type, aliases, [list(s) for s in found]))
     records.sort(key=lambda o: o.mentions[0][0])
-    return records
+    return add_headed_companies(text, records, lexicon)

@@ -2,7 +2,7 @@
 
 Two parts of one name may be joined by a middle dot (金沙星座·科创园) or by one dash
 (重理工—巴南…联合实验室); a quoted or bracketed group is one piece of a name
-(“一校多点”, （北京）); 联合 inside a name (重庆大学国际联合研究院) is not the verb
+(“一校多点”, （北京）, a brand's 萱闱(河南)…); 联合 inside a name (重庆大学国际联合研究院) is not the verb
 that introduces a partner. :class:`JoinWalk` is a part of nlp.orgspans.Walker: it
 uses the walker's text, units and lexicon.
 """
@@ -24,6 +24,12 @@ class JoinWalk:
         """重理工—巴南…实验室: one dash between two names (not the —— of a sentence)."""
         return unit.text == "—" and "—" not in self.text[max(0, unit.start - 1):unit.end + 1].replace("—", "", 1)
 
+    def _brand_before(self, left: int) -> bool:
+        """萱闱(河南)生命科学研究院, 氪空间(重庆)创新中心: a brand glued to a bracketed place."""
+        i = self._unit_before(left)
+        return i is not None and self.units[i].end == left and self._can_take(self.units[i]) \
+            and self.units[i].tag not in ("PLACE", "f", "s")   # 西部(重庆)科学城: a region's name
+
     def _joint_owner(self, unit: Unit) -> bool:
         """A word that can own a joint institute (重庆大学|国际|联合研究院), not 该委 (a reference)."""
         return self._can_take(unit) and unit.text[0] not in "该本其我此"
@@ -42,7 +48,7 @@ class JoinWalk:
         if not (_QUOTE_BODY if is_quote else _PAREN_BODY).fullmatch(body):
             return None
         if not is_quote and body not in self.lexicon.suffixes \
-                and not (company and body in self.lexicon.places):
+                and not ((company or self._brand_before(left)) and body in self.lexicon.places):
             before = self._unit_before(left)
             if before is None or self.units[before].tag not in ("PLACE", "ORG"):
                 return None

@@ -17,6 +17,8 @@ from nlp.orgunits import Candidate
 PROPER_TAGS = frozenset({"?", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "ORG", "PLACE",
                "QUOTE"})
 _ENUM_HEAD = r"等(?:\d+|[一二两三四五六七八九十百几多]+)?[多余]?[家个所]?[\u4e00-\u9fff]{0,6}?"
+_ITEM_MAX = 8
+_ITEM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 _TOWN_ENDINGS = ("镇", "乡", "村", "街道", "社区")
 _FIELD_HEAD = re.compile(r"领域|行业|产业|方向|板块|门类|类")
 _VERB_TAGS = frozenset({"v", "vn", "vd", "vi", "vg"})
@@ -51,8 +53,8 @@ class ListedCandidates:
     def not_a_body_after(self, start: int, end: int) -> bool:
         """What follows makes the name part of something else: a website (中国政府网讯),
         a session of a congress (全国人大二次会议), an event (…科技城招商引资项目集中签约仪式),
-        a university town (重庆大学城)."""
-        if _WEBSITE_OR_SESSION.match(self.text, end):
+        a university town (重庆大学城), a kind named after a field (中国电子类院校)."""
+        if _WEBSITE_OR_SESSION.match(self.text, end) or self.text.startswith("类", end):
             return True
         return self.text.startswith("城", end) and self.text.endswith("大学", start, end)
 
@@ -112,16 +114,48 @@ class ListedCandidates:
         return found
 
     def _enum_items(self, end: int) -> list[tuple[int, int]]:
-        items = []
+        """The listed names, right to left; an item the walk cannot read whole (中农|批, a
+        quantifier; 打鼓|科技, a verb) is taken from 、 to 、, and the list goes on. Items
+        that are not proper names themselves count only beside one that is."""
+        items, unread = [], []
         for _ in range(12):
             units, generic = self.walk_left(end)
-            if not units or generic:
+            if generic:
                 break
-            items.append((units[0].start, end))
-            end = units[0].start - 1
+            opened = self._item_start(end)
+            read = bool(units) and (opened is None or units[0].start == opened)
+            start = units[0].start if read else opened
+            if start is None:
+                break
+            (items if read else unread).append((start, end))
+            end = start - 1
             if end < 0 or self.text[end] != "、":
                 break
-        return [span for span in items if self._name_like(*span)]
+        named = [span for span in items if self._name_like(*span)]
+        if not named:
+            return []
+        return named + [span for span in items if span not in named and self._trade_item(*span)] \
+            + [span for span in unread if self._unread_item(*span) or self._trade_item(*span)]
+
+    def _item_start(self, end: int) -> int | None:
+        """Start of a list item that a 、 opens: the position after that 、."""
+        cut = self.text.rfind("、", max(0, end - _ITEM_MAX - 1), end)
+        item = self.text[cut + 1:end]
+        return cut + 1 if cut >= 0 and 2 <= len(item) and _ITEM_CHARS.fullmatch(item) else None
+
+    def _unread_item(self, start: int, end: int) -> bool:
+        """中农批: a short item holding an unknown or proper word."""
+        units = [u for u in self.units if start <= u.start < end]
+        return len(self.text[start:end]) <= 4 and any(u.tag in _TRADE_NAME_TAGS for u in units)
+
+    def _trade_item(self, start: int, end: int) -> bool:
+        """蜜蜂科技 beside proper names in one list: a head word and an industry word, written
+        as two words (电子科技 and 绿色食品, one word each, are fields, not firms)."""
+        word = self.text[start:end]
+        match = _TRADE_ENDING.search(word)
+        words = sum(1 for u in self.units if start <= u.start < end)
+        return bool(match) and match.start() >= 2 and len(word) <= 6 and words >= 2 \
+            and word[:match.start()] not in self.lexicon.word_set("generic_names")
 
     def _name_like(self, start: int, end: int) -> bool:
         """An item that looks like a short proper name, not an industry word."""

@@ -58,6 +58,8 @@ _LEADING_PREPOSITIONS = frozenset("由经向为对与同跟被把给据从在将
 _EXISTENTIAL_BEFORE = re.compile(r"(?<![没只])有(?:一个|一座|一批|个)?$")   # 有电商产业园: a kind of park
 _PREPARED_AFTER = re.compile(r"的?(?:筹建|筹备|筹设)")
 _APPOSED_COUNT = re.compile(r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*[家个]\s*(?:单位|企业|公司|主体|机构)")
+# A number written right before a word that counts or measures: 36家, 5大, 12区县, 3年.
+_COUNTER_AFTER = re.compile(r"\d{1,3}(?:余|多)?[个家所座处批类项大年月日号期届次名位万亿千百十元天周倍区县市镇乡省级星栋层条套户人种款%％]")
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)(?:余|多)?[个家所座处批类项]$")
 
 
@@ -331,11 +333,22 @@ class Walker(ListedCandidates, BridgeWalk, JoinWalk):
         if unit.tag == "?" and len(text) > 1 and taken and taken[0].tag in ("PLACE", "ORG") \
                 and (text[-1] in _BEFORE_BODY or text[:2] in self.stops):
             return None         # 张三率|江津区…, 这是|苏州…: a person or a discourse word glued on
+        if self._brand_number(i, unit, taken):
+            return [unit], i - 1    # 与|36|氪|集团: a trade name opening with a number
         if self._can_take(unit) or lenient and (self._company_word(unit, taken) or self._trade_name_char(i)
                                                 or self._business_word(i)) \
                 or self._leading_duo(i, taken):
             return [unit], i - 1
         return None
+
+    def _brand_number(self, i: int, unit: Unit, taken: list[Unit]) -> bool:
+        """36 in 36氪集团: a short number glued to the name's first word, counting nothing,
+        with no other number before it."""
+        if not (taken and unit.text.isascii() and unit.text.isdigit() and len(unit.text) <= 3):
+            return False
+        before = self.units[i - 1].text if i > 0 else ""
+        return taken[0].start == unit.end and not _COUNTER_AFTER.match(self.text, unit.start) \
+            and not (before[-1:].isdigit() or before[-1:] in ".．第")
 
     @staticmethod
     def _after_join(unit: Unit):

@@ -12,7 +12,9 @@ kinds that a batch report spreads further:
 - the signings at the meeting of a ceremony announced without its sides
   (…签约仪式在…举行。<speeches>。会上，A、B与C分别签订…), past the speeches;
 - the bodies whose officials sign the batch's agreements (X相关负责人与各项目
-  投资方代表分别在协议上签字): X is one side of every agreement.
+  投资方代表分别在协议上签字): X is one side of every agreement;
+- the host of a ceremony whose pairs are told after it (X开园并举行了签约仪式。
+  A与B签订…、C与D签订…): the pairs are the sides, the host is not.
 """
 from __future__ import annotations
 
@@ -66,3 +68,9 @@ def signing_sides(sent, mentions: Sequence[tuple[int, int, str]]) -> list[str]:
             if end == at and name not in names:
                 names.append(name)
     return names
+
+
+def hosts_only(sentence: str, parties: Sequence[str]) -> bool:
+    """Whether a ceremony sentence's one party only holds it (双湖科技园开园并举行了
+    签约仪式), with no partner written: the pairs signing there come later."""
+    return len(parties) == 1 and rules.holds_ceremony(sentence) and not re.search(r"与|同|和", sentence)

@@ -53,14 +53,16 @@ def relatives_of(text: str, triggers: list[int]) -> list[int]:
     signing (此次签约活动是…纳入X以来的首次签约活动: X is no side)."""
     if triggers and is_subject(text, triggers[0]):
         return []
-    return rules.relatives(text, triggers)
+    return [pos for pos in rules.relatives(text, triggers) if not is_comment(text, pos)]
 
 
 def is_comment(sentence: str, pos: int) -> bool:
     """Whether the signing word at ``pos`` comments on a signing rather than
     reporting one: the signing as a noun-phrase subject, a speaker's remark
-    that gives no time of its own, or greetings to it (向项目签约表示祝贺)."""
-    return is_subject(sentence, pos) or is_remark(sentence, pos) or bool(_GREETS.match(sentence, pos + 2))
+    that gives no time of its own, or greetings to it (向项目签约表示祝贺, 向此次
+    签约、开工的项目表示热烈祝贺: the greeting closes the clause)."""
+    greets = _GREETS.search(sentence, pos + 2, rules.clause_end(sentence, pos + 2))
+    return is_subject(sentence, pos) or is_remark(sentence, pos) or bool(greets)
 
 
 def is_subject(sentence: str, pos: int) -> bool:

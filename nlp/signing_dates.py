@@ -40,6 +40,7 @@ _THIS_YEARS_PERIOD = re.compile(r"(?:^|[，,、]|全区|全市|全县)(?:第?[�
 _HELD_ON = re.compile(r"(?:上午|下午|晚上)?(?:在[^，,。；;]{1,20}?)?(?:举行|举办|召开|开幕)")
 _WHOLE_YEAR = re.compile(r"(?:^|[，,、]|全区|全市|全县|今年)全年")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?![\d度]*[-—至到~])")
+_LEARNT = re.compile(r"\s*[，,]?\s*(?:记者)?(?:从[^，,。；;]{0,30}?)?(?:了解到|获悉|得知)")  # 2月15日，记者了解到
 _SINCE = ("以来", "至今")                           # 今年3月以来: a period from then, its year too
 _FROM = re.compile(r"(?:自|从|自从)\s*$")                  # 自2021年起: the start of a span
 _ONWARD = re.compile(r"\s*(?:起|开始|以来)")
@@ -191,13 +192,15 @@ def _lead_line_date(sentences: Sequence[Sentence], back: int, index: int, publis
 
 def meeting_date(sentences: Sequence[Sentence], index: int, published: str | None) -> str | None:
     """The latest day or month written before sentence ``index`` (years alone,
-    periods such as 截至5月末, history such as 早在2024年12月, datelines, headings
-    and page chrome are skipped)."""
+    periods such as 截至5月末, history such as 早在2024年12月, datelines, headings,
+    page chrome and the day a reporter learnt the news (2月15日，记者了解到…) are
+    skipped)."""
     for sent in reversed(sentences[max(0, index - _MEETING_REACH):index]):
         if sent.heading or CHROME.search(sent.text) or _HISTORY.match(sent.text):
             continue
         for start, end, iso in reversed(find_dates(sent.text, published=published)):
-            if len(iso) > 4 and not rules.is_dateline_date(sent.text, end) and not _is_period(sent.text, start, end):
+            if len(iso) > 4 and not rules.is_dateline_date(sent.text, end) and not _is_period(sent.text, start, end) \
+                    and not _LEARNT.match(sent.text, end):
                 return iso
         if RECENTLY.search(sent.text):
             return None                 # 近日…。同日，… : the day is not written

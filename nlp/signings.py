@@ -15,6 +15,10 @@ remarks in nlp/signing_remarks.py, comments on a signing (此次…协议的签�
 X表示，这是…首次…签订) in nlp/signing_comments.py, restatements and the shares
 of a batch or total (此外，X同样…共签约6个项目) in nlp/signing_scope.py, sides
 named by reference to the document (我校, 园区) in nlp/signing_selfrefs.py,
+bodies known through a party unit and written short (市X总社 of 市X总社党委) in
+nlp/signing_parents.py, the signed firms as a noun (为签约企业颁发…, 签约企业代表X)
+and quoted slogans in nlp/signing_firms.py, ceremonies mixing signing with
+groundbreaking (集中签约及集中开工) in nlp/signing_mixed.py,
 and the parts of a batch told further on
 (本批项目…, …通过视频连线完成云签约, the signings after one 签约现场, the
 officials who sign for a side) in nlp/signing_batches.py.
@@ -71,13 +75,17 @@ from nlp.signing_venues import PLACE_SUFFIX as _PLACE_SUFFIX, SETTLE as _SETTLE,
 from nlp.signing_venues import settle_into as _settle_into, topic as _topic, topic_place as _topic_place
 from nlp.signing_rules import clause_around as _clause_around
 from nlp.signing_comments import acts_of, relatives_of
+from nlp import signing_firms as firms
+from nlp import signing_mixed as mixed
 from nlp import signing_scope as scope
 from nlp.signing_selfrefs import self_mentions
+from nlp.signing_parents import parent_mentions
 from policyminer.records import Organization, Signing
 
 _TERMINATORS = "。！？；;!?"
 _SENTENCE = re.compile(rf"[^{_TERMINATORS}]+(?:[{_TERMINATORS}]+[”’」』）)]*|$)")
 
+_FIRM_REACH = 3                 # sentences after a batch's last detail that may name its signed firms
 _OPENING_REACH = 2              # sentences searched ahead for the signing an attended ceremony opens
 _HOST_TYPES = ("platform", "institute", "other")     # what settlers sign into: parks, bases, institutes
 _PARK_HEADS = ("园", "园区", "基地", "平台")
@@ -102,6 +110,7 @@ class _Event:
     last: int             # sentence index of the last sentence merged into it
     batch: bool           # a ceremony or batch, whose detail sentences report its signings
     total: bool = False   # a running total (已与11所高校签署, 今年以来累计签约), which holds no ceremony
+    host: bool = False    # its one party only holds the ceremony (X举行了签约仪式); the pairs come later
 
 
 # ---------------------------------------------------------------- sentences
@@ -146,12 +155,13 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
     if not _TRIGGER.search(text):
         return []                       # most documents: no sentence needs a look
     sentences = _sentences(text)
-    found = [[] if sent.heading else rules.triggers(sent.text) for sent in sentences]
+    found = [[] if sent.heading else firms.triggers(sent.text) for sent in sentences]
     if not any(found):
         return []
     mentions = _brand_mentions(text, organizations, _mentions(organizations))
     mentions = _defined_mentions(text, _settle_mentions(text, organizations, mentions))
     mentions = self_mentions(text, organizations, mentions)      # 我校 / 园区 as sides; glued names split
+    mentions = parent_mentions(text, organizations, mentions)    # 市X总社 of a known 市X总社党委
     places = sorted(places) if places is not None else _find_places(text)
     region = _region(places)
     hosts = frozenset(org.name for org in organizations if org.type in _HOST_TYPES) \
@@ -171,7 +181,10 @@ def find_signings(text: str, organizations: list[Organization], *, published: st
             signing.parties = signing.parties or _both_sides(sentences, index, acts[0], mentions, events)
             batch = bool(_CEREMONY.search(sent.text)) or (signing.count or 0) >= 2
             total = rules.is_cumulative(sent.text, acts[0]) and len(signing.date or "") <= 4
-            events.append(_Event(signing, index, index, batch, total))
+            events.append(_Event(signing, index, index, batch, total, batches.hosts_only(sent.text, signing.parties)))
+        elif last and not acts and last.batch and not last.total and index - last.last <= _FIRM_REACH \
+                and firms.signed_firms(sent, mentions):
+            _add_parties(last, firms.signed_firms(sent, mentions))    # 签约企业代表X公司…发言: a side
         elif last and not triggers and last.batch and not last.total and index - last.last == 1:
             _add_parties(last, batches.signing_sides(sent, mentions))   # X负责人与…代表分别在协议上签字
         elif triggers and rules.attends(sent.text, triggers) and (not events or _dated(sent, published)):
@@ -222,7 +235,7 @@ def _build(sentences, index, triggers, mentions, places, region, published, host
     """The event a sentence reports, its fields read from that sentence and its context."""
     sent, trigger = sentences[index], triggers[0]
     topic = _topic(sentences, index, mentions)
-    parties = _parties(sent, triggers, mentions)
+    parties = [name for name in _parties(sent, triggers, mentions) if mixed.is_side(name)]
     place_topic = topic if topic and _PLACE_SUFFIX.search(topic) else _topic_place(sentences, index)
     host = _topic(sentences, index, [m for m in mentions if m[2] in hosts])
     if not parties and _SETTLE.search(sent.text) and not _settle_into(sent.text) and (host or place_topic):
@@ -349,8 +362,8 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
     if not acts and not rules.is_detail(sent.text):
         return
     head = _whole_part(sent.text)                # …，其中工业项目15个: the part before 其中 is the whole
-    subset = bool(_SUBSET.search(head))          # 其中… details one part of the event
-    if signing.count is None and not subset:
+    subset = bool(_SUBSET.search(head)) and not mixed.signed_share(signing.text, head)   # 其中… one part
+    if signing.count is None and not subset and not (acts and scope.is_later_group(head, signing.parties)):
         signing.count = _count(head, acts[0]) if acts and acts[0] < len(head) else _signed_count(head)
     single = not rules.names_a_batch(signing.text)      # one agreement, at a ceremony or not
     whole = not subset and (_COUNT.search(head) or rules.is_explicit_anaphor(head)
@@ -368,6 +381,9 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
         named += [name for name in _listed(sent, mentions) if _invests(sent, name, mentions) and name not in named]
     if signing.parties and (rules.signs_on_behalf(sent.text) or rules.signed_by_people(sent.text)):
         named = []
+    if event.host and acts and len(named) >= 2:
+        signing.parties[:] = []         # X举行了签约仪式。A与B签订…: the pairs are the sides, not the host
+        event.host = False
     if event.batch and scope.is_share(sent.text, subset):
         named = []                      # 其中，X园区共签约项目8个: where they settle, not a side                      # 西南大学科技处负责人 signs for 西南大学, a side already named
     _add_parties(event, named)
@@ -376,7 +392,7 @@ def _merge(event: _Event, index: int, sent: _Sentence, acts: list[int], mentions
 def _add_parties(event: _Event, names: list[str]) -> None:
     """Add the sides a detail sentence names to the event's parties, in order."""
     for name in names:
-        if name not in event.signing.parties:
+        if name not in event.signing.parties and mixed.is_side(name):
             event.signing.parties.append(name)
 
 

@@ -465,7 +465,7 @@ def test_published_without_a_label(head, top, published):
     "author_html, metadata",
     [
         pytest.param("<a class='author' href='/u/1'><span>重庆日报</span></a>", {"source": "重庆日报"}, id="newspaper"),
-        pytest.param("<a class='author' href='/u/1'><span>新重庆</span></a>", {"source": "新重庆"}, id="dictionary-media"),
+        pytest.param("<a class='author' href='/u/1'><span>上游新闻</span></a>", {"source": "上游新闻"}, id="dictionary-media"),
         pytest.param("<span class='author'>作者：刘洋</span>", {"author": "刘洋"}, id="person"),
     ],
 )
