@@ -190,6 +190,10 @@ _HEADER_LINES = 40      # a headline sits among the first lines of a dump
 _REPEAT_WINDOW = 15     # non-chrome lines at the top where a repeated headline is looked for
 _SITE_NAME_MAX = 12
 _SITE_NAME_RE = re.compile(r"(?:人民政府|政府网|门户网站?|网|报|频道|客户端|融媒体中心|新闻|发布|公众号)$")
+# 大足区发展和改革委员会　大足区统计局 (2025年7月24日): the issuers of a bulletin, not its headline
+_ISSUER_LINE_RE = re.compile(
+    r"(?:[\u4e00-\u9fff（）()]{2,30}?(?:委员会|人民政府|政府|局|委|办公室|调查队|中心|厅|办)[\s\u3000]*){1,4}"
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?")
 
 
 def find_title(lines: list[str]) -> tuple[str, int, int] | None:
@@ -220,7 +224,7 @@ def find_title(lines: list[str]) -> tuple[str, int, int] | None:
             continue
         if _is_body_line(line) or (wrapped and _is_wrapped_body_line(lines, i)):
             break
-        if is_headline(line):
+        if is_headline(line) and (_is_site_name(line) or not _ISSUER_LINE_RE.fullmatch(line)):
             candidates.append((line, i, _next_line_kind(lines, i)))
     if not candidates:
         return None

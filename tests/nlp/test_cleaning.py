@@ -32,3 +32,18 @@ def test_a_masthead_over_its_date_or_page_is_dropped_and_kept_as_source(head):
 def test_a_paper_name_that_is_not_a_masthead_stays(lines):
     body = clean_body(lines)
     assert "永川日报" in body.text
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        pytest.param("永川区发展和改革委员会　永川区统计局", id="two-issuers-wide-space"),
+        pytest.param("重庆市万州区统计局 国家统计局万州调查队2025年3月20日", id="issuers-glued-to-the-date"),
+        pytest.param("璧山区人民政府办公室", id="one-issuer"),
+    ],
+)
+def test_a_bulletins_issuer_line_is_no_headline_and_stays_in_the_body(first):
+    from nlp.cleaning import find_title
+    lines = [first, "2025年3月20日", "", "一、总体情况", "全年实现地区生产总值512.3亿元，比上年增长6.1%。"]
+    assert find_title(lines) is None
+    assert clean_body(lines).text.startswith(first)
