@@ -33,7 +33,7 @@ def _fold_char(ch: str) -> str:
     if len(folded) != 1:
         return ch
     if "\u4e00" <= folded <= "\u9fff":
-        from nlp.text import simplified_char
+        from nlp.script import simplified_char
         return simplified_char(folded)
     return folded
 

@@ -173,7 +173,7 @@ def _t2s(text: str) -> str:
     """OpenCC traditional → simplified (identity when OpenCC is unavailable)."""
     if not _has_opencc():
         return text
-    from nlp.text import to_simplified     # one conversion per text, shared with organisations
+    from nlp.script import to_simplified     # one conversion per text, shared with organisations
     return to_simplified(text)
 
 

@@ -134,7 +134,7 @@ def find_organizations(text: str, *, tokens: list[tuple[str, int, int]] | None =
 
 def _simplified(text: str) -> str | None:
     """The simplified-character form of a traditional text, when it keeps every offset."""
-    from nlp.text import is_traditional, to_simplified
+    from nlp.script import is_traditional, to_simplified
     converted = to_simplified(text)
     if converted == text or len(converted) != len(text) or not is_traditional(text):
         return None         # simplified text (most documents) is not checked any further

@@ -45,7 +45,7 @@ def body_key(name: str) -> str:
     does 北碚區人民政府 (traditional characters are folded to simplified).
     """
     from nlp.organizations import canonical_name
-    from nlp.text import simplified_form
+    from nlp.script import simplified_form
     folded = fold(simplified_form(name))
     return fold(canonical_name(folded)) if folded else ""
 

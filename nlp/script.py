@@ -20,6 +20,8 @@ characters still finds it.
 """
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable
@@ -27,11 +29,52 @@ from typing import Iterable
 from policyminer.records import Extracted, Organization
 
 
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_TRADITIONAL_SHARE = 0.03    # share of CJK characters t2s changes in traditional text
+
+
+def is_traditional(text: str) -> bool:
+    """True when a noticeable share of the Chinese characters are traditional forms."""
+    cjk = len(_CJK_RE.findall(text))
+    if cjk < 2:
+        return False
+    converted = to_simplified(text)
+    if len(converted) == len(text):
+        changed = sum(a != b for a, b in zip(text, converted))
+    else:
+        changed = sum(_t2s().convert(ch) != ch for ch in set(_CJK_RE.findall(text)))
+    return changed >= 2 and changed >= cjk * _TRADITIONAL_SHARE
+
+
+@functools.lru_cache(maxsize=4)
+def to_simplified(text: str) -> str:
+    """OpenCC ``t2s`` of ``text``, remembered for the last few texts: the organisation
+    and figure extractors and :func:`is_traditional` then convert a document once."""
+    return _t2s().convert(text)
+
+
+def simplified_form(text: str) -> str:
+    """OpenCC ``t2s`` of a short string (a name), not remembered with the documents of :func:`to_simplified`."""
+    return _t2s().convert(text)
+
+
+def simplified_char(ch: str) -> str:
+    """OpenCC ``t2s`` of one character (the character itself when t2s would not keep it one)."""
+    converted = simplified_form(ch)
+    return converted if len(converted) == 1 else ch
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 class Script:
     """How to read one document (``view``) and how to write results back (``written``)."""
 
     def __init__(self, text: str):
-        from nlp.text import is_traditional, to_simplified
         self.text = text
         self.view = text
         self._back: dict[int, str] = {}
@@ -52,7 +95,6 @@ class Script:
         """``value`` (written like the document) as the pipeline reads it."""
         if not self.traditional or not value:
             return value
-        from nlp.text import to_simplified
         converted = to_simplified(value)
         return converted if len(converted) == len(value) else value
 

@@ -11,6 +11,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+from nlp.script import is_traditional, to_simplified
+
 # ---------------------------------------------------------------- normalize
 
 _TRANSLATE = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}          # ０-９
@@ -22,7 +24,6 @@ _TRANSLATE.update({cp: 0x20 for cp in range(0x2000, 0x200B)})
 _TRANSLATE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
 _DECIMAL_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_TRADITIONAL_SHARE = 0.03    # share of CJK characters t2s changes in traditional text
 
 
 def normalize(text: str, *, simplify: bool = True) -> str:
@@ -42,42 +43,7 @@ def normalize(text: str, *, simplify: bool = True) -> str:
     return text
 
 
-def is_traditional(text: str) -> bool:
-    """True when a noticeable share of the Chinese characters are traditional forms."""
-    cjk = len(_CJK_RE.findall(text))
-    if cjk < 2:
-        return False
-    converted = to_simplified(text)
-    if len(converted) == len(text):
-        changed = sum(a != b for a, b in zip(text, converted))
-    else:
-        changed = sum(_t2s().convert(ch) != ch for ch in set(_CJK_RE.findall(text)))
-    return changed >= 2 and changed >= cjk * _TRADITIONAL_SHARE
 
-
-@functools.lru_cache(maxsize=4)
-def to_simplified(text: str) -> str:
-    """OpenCC ``t2s`` of ``text``, remembered for the last few texts: the organisation
-    and figure extractors and :func:`is_traditional` then convert a document once."""
-    return _t2s().convert(text)
-
-
-def simplified_form(text: str) -> str:
-    """OpenCC ``t2s`` of a short string (a name), not remembered with the documents of :func:`to_simplified`."""
-    return _t2s().convert(text)
-
-
-def simplified_char(ch: str) -> str:
-    """OpenCC ``t2s`` of one character (the character itself when t2s would not keep it one)."""
-    converted = simplified_form(ch)
-    return converted if len(converted) == 1 else ch
-
-
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 # ---------------------------------------------------------------- line shapes

@@ -476,6 +476,6 @@ def test_is_heading_line(line, expected):
     pytest.param("重庆市政府与澳门大学签约", "重庆市政府与澳门大学签约", id="simplified"),
 ])
 def test_to_simplified_is_opencc_t2s_and_remembered(text, simplified):
-    from nlp.text import to_simplified
+    from nlp.script import to_simplified
     assert to_simplified(text) == simplified
     assert to_simplified(text) is to_simplified(text)
