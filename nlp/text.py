@@ -7,7 +7,6 @@ are page furniture rather than article text.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
