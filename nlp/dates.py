@@ -242,7 +242,14 @@ def find_dates(text: str, *, published: str | None) -> list[tuple[int, int, str]
     Relative expressions (5月6日, 去年, 上周五) resolve against ``published``
     and are left out when it is None; vague ones (近日, 日前) are never dates.
     """
-    return _scan(text.translate(_FULLWIDTH), _published_date(published))
+    return list(_dates_of(text, published))
+
+
+@lru_cache(maxsize=64)
+def _dates_of(text: str, published: str | None) -> tuple[tuple[int, int, str], ...]:
+    """:func:`find_dates`, remembered for the sentences of one document (a signing's
+    date is looked for in the same sentence by several rules)."""
+    return tuple(_scan(text.translate(_FULLWIDTH), _published_date(published)))
 
 
 def resolve_date(expr: str, *, published: str | None) -> str | None:

@@ -33,7 +33,9 @@ _HEAD_END_RE = re.compile(r".*(?:比|较|其中|中)")
 _HEAD_NOUNS = ("产业", "行业", "企业", "项目")
 _THIS_YEAR_BASE_RE = re.compile(r"(?<=[比较])今年(?=\d)")
 _JOINS = frozenset("、和及")
-_LEVEL_RE = re.compile(r"(?P<cmp>高于|低于|快于|慢于|高出|低出|超出)(?P<base>[^\d，,；;。！？、]{1,6})$")
+_LEVEL_WORDS = r"高于|低于|快于|慢于|高出|低出|超出"
+_LEVEL_WORDS_RE = re.compile(_LEVEL_WORDS)
+_LEVEL_RE = re.compile(rf"(?P<cmp>{_LEVEL_WORDS})(?P<base>[^\d，,；;。！？、]{{1,6}})$")
 _LEVEL_NEXT_RE = re.compile(r"[、和](?P<base>[^\d，,；;。！？、]{1,6})")
 _NEXT_ITEM = r"[、和及](?:[^\W\d]{1,4}?)?\d+(?:\.\d+)?"
 # A bare number in a list whose last item has the unit (分别回落1.5、0.6和2.1个百分点).
@@ -51,6 +53,16 @@ def shared_unit(norm: str, end: int) -> str | None:
 def respective_metrics(norm: str, hits: list, described: list) -> list:
     """``described`` (metric, start, end) with list-distributed and level metrics rewritten."""
     described = list(described)
+    if "分别" in norm:          # both rules below need it: a document without it skips their searches
+        _list_metrics(norm, hits, described)
+        _share_metrics(norm, hits, described)
+    if _LEVEL_WORDS_RE.search(norm):
+        _level_metrics(norm, hits, described)
+    return [(_THIS_YEAR_BASE_RE.sub("", m) if m else m, s, e) for m, s, e in described]
+
+
+def _list_metrics(norm: str, hits: list, described: list) -> None:
+    """零售业、住宿业分别增长2.6%、12%: the n-th figure measures the n-th word."""
     index = 0
     while index < len(hits):
         last = _list_end(norm, hits, index)
@@ -60,9 +72,6 @@ def respective_metrics(norm: str, hits: list, described: list) -> list:
                 _, start, end = described[index + offset]
                 described[index + offset] = (item, start, end)
         index = last + 1 if items else index + 1
-    _share_metrics(norm, hits, described)
-    _level_metrics(norm, hits, described)
-    return [(_THIS_YEAR_BASE_RE.sub("", m) if m else m, s, e) for m, s, e in described]
 
 
 def _list_end(norm: str, hits: list, first: int) -> int:

@@ -40,7 +40,7 @@ _FOREIGN_COUNTRIES = frozenset({"新加坡", "美国", "日本", "德国", "法�
 
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)(?=[\u4e00-\u9fff]{2})")
 _DESCRIPTION_ENDINGS = ("老工业基地",)     # 依托重钢老工业基地转型: a description, not a unit
-_PLACED_BODIES = ("研究院",)        # 昆山市产业技术研究院: one body per place, not a category
+_PLACED_BODIES = ("研究院", "政协")    # 昆山市产业技术研究院, 永川区政协: one body per place, not a category
 _YOUTH_LEAGUE = re.compile(r"(?:共青)?团([\u4e00-\u9fff]{1,6}[区市县])?委|团([区市县])委")
 _PARTY_COMMITTEE = re.compile(r"(?<=[区市县省州旗])委员会$")
 # Full and short forms of government departments, for canonical keys only.

@@ -96,9 +96,17 @@ def bare_committees(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return found
 
 
+_OFFICE_PATTERNS: dict[int, tuple[Lexicon, re.Pattern]] = {}   # id(lexicon) -> (lexicon, pattern)
+
+
 def _office_pattern(lexicon: Lexicon) -> re.Pattern:
-    offices = sorted((s for s in lexicon.suffixes if _is_office(s, lexicon)), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, offices)) or "(?!)")
+    """The offices' alternation, built once per lexicon (the lexicon is kept so its id stays its own)."""
+    cached = _OFFICE_PATTERNS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        offices = sorted((s for s in lexicon.suffixes if _is_office(s, lexicon)), key=len, reverse=True)
+        cached = (lexicon, re.compile("|".join(map(re.escape, offices)) or "(?!)"))
+        _OFFICE_PATTERNS[id(lexicon)] = cached
+    return cached[1]
 
 
 def _is_office(word: str, lexicon: Lexicon) -> bool:

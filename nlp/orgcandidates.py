@@ -14,6 +14,8 @@ from __future__ import annotations
 from nlp.lexicon import Lexicon
 from nlp.orgcampus import bare_committees, bare_offices
 from nlp.orgdatelines import dateline_candidates
+from nlp.orgbranches import party_branches
+from nlp.orgglue import unglue
 from nlp.orgdepartments import listed_departments, local_departments
 from nlp.orgprojects import company_heads
 from nlp.orgqualifiers import qualified_candidates
@@ -33,6 +35,7 @@ def candidates_of(text: str, tokens: Tokens, lexicon: Lexicon) -> tuple[Walker, 
                                   + walker.dictionary_candidates(hits) + named
                                   + walker.enumeration_candidates() + walker.neighbour_candidates(named)
                                   + dateline_candidates(text) + bare_offices(text, lexicon))
+    found = party_branches(text, unglue(text, found, lexicon))
     found = company_heads(text, local_departments(text, found, lexicon))
     found = listed_departments(text, found, lexicon) + bare_committees(text, found) + found   # first: they win
     return walker, dedupe(found + qualified_candidates(text, found, lexicon) + ring_candidates(text, found, lexicon))

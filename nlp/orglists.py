@@ -66,16 +66,33 @@ class ListedCandidates:
 
     # ------------------------------------------------------- list neighbours
     def neighbour_candidates(self, companies: list[Candidate]) -> list[Candidate]:
-        """Short company names listed right after a full one (…压铸有限公司、长捷电子签署):
-        a trade name and an industry word, next to a company in the same list."""
+        """Short company names listed right after or before a full one (…压铸有限公司、长捷电子签署;
+        敏华实业、佳沃集团): a trade name and an industry word, next to a company in the same list."""
         found = []
         for company in companies:
-            if company.type != "company" or not self.text.startswith("、", company.end):
+            if company.type != "company":
                 continue
-            span = self._list_item(company.end + 1)
-            if span and not self._in_title(*span):
-                found.append(Candidate(span[0], span[1], "company", "enum"))
+            after = self._list_item(company.end + 1) if self.text.startswith("、", company.end) else None
+            before = self._item_before(company.start - 1) if self.text.endswith("、", 0, company.start) else None
+            found += [Candidate(*span, "company", "enum") for span in (after, before)
+                      if span and not self._in_title(*span)]
         return found
+
+    def _item_before(self, end: int) -> tuple[int, int] | None:
+        """敏华实业、佳沃集团: the short trade name listed right before a company, opening after
+        a generic word (头部企业) or a verb (也有)."""
+        i = self._unit_before(end)
+        if i is None or self.units[i].end != end:
+            return None
+        generic = self.lexicon.word_set("generic_names")
+        for first in range(max(0, i - 2), i + 1):       # the longest item that reads as a trade name
+            opening = self.units[first]
+            if opening.text in generic or opening.tag == "?" and opening.text.endswith("有"):
+                continue        # 龙头企业|宏达实业, 中有|宏达实业: a word before the name
+            span = self._list_item(self.units[first].start)
+            if span and span[1] == end:
+                return span
+        return None
 
     def _list_item(self, start: int) -> tuple[int, int] | None:
         """The short trade name that opens at ``start`` and ends before a verb or punctuation."""
@@ -93,9 +110,14 @@ class ListedCandidates:
         if word in self.lexicon.word_set("generic_names") or self._suffix_at(units[-1].end) \
                 or not _TRADE_ENDING.search(word) or word in self.lexicon.places:
             return None
-        if not any(u.tag in _TRADE_NAME_TAGS for u in units):
+        if not any(u.tag in _TRADE_NAME_TAGS or self._company_brand(u) for u in units):
             return None
         return start, units[-1].end
+
+    def _company_brand(self, unit) -> bool:
+        """京东 of 京东科技: a dictionary company whose name a listed subsidiary opens with."""
+        name = self.lexicon.surface.get(unit.text) if unit.tag == "ORG" else None
+        return name is not None and self.lexicon.entries[name].type == "company"
 
     # ---------------------------------------------------------- enumerations
     def enumeration_candidates(self) -> list[Candidate]:

@@ -36,6 +36,7 @@ MAX_NAME = 32
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "d", "r", "y",
                         "e", "o", "q", "mq", "i", "rr", "rz", "dg", "tg"})
 _ZONE_WORDS = frozenset({"高新区", "园区", "开发区", "经开区", "新区", "工业园区", "产业园区", "保税区", "自贸区"})
+_CHINESE_DIGITS = frozenset("〇零一二三四五六七八九十百")
 _APPOSITION_HEADS = ("企业", "方", "单位", "机构", "高校", "院校", "厂商", "品牌", "伙伴")
 # 五年, 三个月 (durations) and jieba's 内为, 后将 (a postposition glued to a preposition)
 _TIME_OR_MISCUT = re.compile(r"[一二两三四五六七八九十百几多数\d]+(?:年|个月)|"
@@ -330,9 +331,11 @@ class Walker(ListedCandidates, BridgeWalk, JoinWalk):
             return self._after_join(rest) if _JOIN_CHARS.intersection(rest.text) else ([rest], -1)
         if unit.tag == "?" and len(text) > 1 and taken and _JOIN_CHARS.intersection(text):
             return self._after_join(unit)
-        if unit.tag == "?" and len(text) > 1 and taken and taken[0].tag in ("PLACE", "ORG") \
-                and (text[-1] in _BEFORE_BODY or text[:2] in self.stops):
-            return None         # 张三率|江津区…, 这是|苏州…: a person or a discourse word glued on
+        if unit.tag == "?" and len(text) > 1 and taken and (text[-1] == "有" or taken[0].tag in ("PLACE", "ORG")
+                                                             and (text[-1] in _BEFORE_BODY or text[:2] in self.stops)):
+            return None         # 张三率|江津区…, 这是|苏州…, 中有|宏达实业: a person or a discourse word glued on
+        if _split_ordinal(self.units, i):
+            return [self.units[i - 1], unit], i - 2     # 第五|九|研究所: jieba cut the ordinal 第五九
         if self._brand_number(i, unit, taken):
             return [unit], i - 1    # 与|36|氪|集团: a trade name opening with a number
         if self._can_take(unit) or lenient and (self._company_word(unit, taken) or self._trade_name_char(i)
@@ -388,3 +391,10 @@ class Walker(ListedCandidates, BridgeWalk, JoinWalk):
         if after is None or after.text[-1] in LEVEL_CHARS or before and before.tag == "m":
             return False
         return after.tag in NAME_TAGS or after.tag == "PLACE"
+
+
+def _split_ordinal(units: list[Unit], i: int) -> bool:
+    """A Chinese numeral right after a unit opening on 第 (第五|九): one ordinal cut in two."""
+    unit = units[i]
+    return unit.tag == "m" and i > 0 and all(char in _CHINESE_DIGITS for char in unit.text) \
+        and units[i - 1].tag == "m" and units[i - 1].text.startswith("第")

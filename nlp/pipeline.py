@@ -162,6 +162,7 @@ def _warm_up(dictionary_dir: str | None) -> None:
     The workers then share them with this process instead of each loading its own.
     A failure here (a broken dictionary directory) is left for each item to report.
     """
+    import nlp.content   # noqa: F401  policymeta's outlet check imports it on a credit line
     try:
         extract_article(Article(url="policyminer:warm-up", title="", text=_WARM_UP_TEXT),
                         nlp=shared_nlp(dictionary_dir),

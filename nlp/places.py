@@ -234,7 +234,8 @@ def find_places(text: str, *, region: str | None = None,
     matches = gazetteer.scanner.find_all(text)
     written = {surface for _, _, surface in matches}
     kept = [m for m in matches if _counts(m[2], written, home, gazetteer)]
-    others = [p[0] for p in (gazetteer.candidates(m[2]) for m in kept) if len(p) == 1]
+    # the unambiguous places, once each (choose takes the best share with any of them)
+    others = list({id(p[0]): p[0] for p in (gazetteer.candidates(m[2]) for m in kept) if len(p) == 1}.values())
     found: dict[str, dict[str, Any]] = {}
     meant: dict[str, Place] = {}                  # one sense per document for each surface
     previous: tuple[int, Place] | None = None

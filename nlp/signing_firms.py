@@ -15,6 +15,7 @@ events: the signing word inside such a slogan reports nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from nlp import signing_rules as rules
@@ -48,7 +49,17 @@ def in_slogan(sentence: str, pos: int) -> bool:
 def triggers(sentence: str) -> list[int]:
     """The signing triggers of a sentence (nlp/signing_rules.py), but for those
     naming the signed firms (为签约企业颁发…) or inside a slogan (“每月有签约、每月有落地”)."""
-    return [pos for pos in rules.triggers(sentence) if not reports_nothing(sentence, pos)]
+    return [pos for pos in _rule_triggers(sentence) if not reports_nothing(sentence, pos)]
+
+
+def rule_triggers(sentence: str) -> list[int]:
+    """``nlp.signing_rules.triggers``, remembered: the event rules ask again about sentences near a signing."""
+    return list(_rule_triggers(sentence))
+
+
+@lru_cache(maxsize=64)
+def _rule_triggers(sentence: str) -> tuple[int, ...]:
+    return tuple(rules.triggers(sentence))
 
 
 def reports_nothing(sentence: str, pos: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.wordscan import occurrences
 from policyminer.records import Organization
 
 Mention = tuple[int, int, str]
@@ -32,8 +33,8 @@ def parent_mentions(text: str, organizations: list[Organization], found: list[Me
             continue
         forms = {parent} | {a[:-len(unit.group())] for a in org.aliases if a.endswith(unit.group())}
         for form in sorted((f for f in forms if len(f) >= _SHORTEST), key=len, reverse=True):
-            for match in re.finditer(re.escape(form), text):
-                start, end = match.span()
+            for start in occurrences(text, form):
+                end = start + len(form)
                 if text.startswith(unit.group(), end) or _covered(start, end, found + extra):
                     continue
                 extra.append((start, end, parent))

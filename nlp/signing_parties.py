@@ -32,6 +32,7 @@ import re
 from typing import Protocol
 
 from nlp import signing_rules as rules
+from nlp.wordscan import occurrences
 from policyminer.records import Organization
 
 Mention = tuple[int, int, str]          # start, end, organisation name
@@ -140,8 +141,8 @@ def brand_mentions(text: str, organizations: list[Organization],
     extra: list[Mention] = []
     for org in organizations:
         for form in _brand_forms(org.name):
-            for match in re.finditer(re.escape(form), text):
-                start, end = match.span()
+            for start in occurrences(text, form):
+                end = start + len(form)
                 if any(s < end and start < e for s, e, _ in found + extra):
                     continue
                 if (start and text[start - 1] not in _BEFORE_BRAND) or _EXTENDS.match(text, end) \
@@ -201,8 +202,7 @@ def defined_mentions(text: str, found: list[Mention]) -> list[Mention]:
                 continue
             extra.append((start, match.start(), name))
         taken = found + extra
-        for later in re.finditer(re.escape(short), text[match.end():]):
-            start = match.end() + later.start()
+        for start in occurrences(text, short, begin=match.end()):
             if len(short) == 2 and text[start + 2:start + 3] not in _AFTER_NAME:
                 continue                # 重大 of 重大项目 is no 重庆大学
             if not any(s < start + len(short) and start < e for s, e, _ in taken):

@@ -328,7 +328,7 @@ def _near(sentences: list[_Sentence], index: int, event: _Event) -> bool:
     far = rules.is_explicit_anaphor(sent.text) or (rules.at_the_ceremony(sent.text) and not event.total) \
         or (event.batch and not event.total and batches.is_batch_part(sent.text)) \
         or (_sides_unnamed(sentences[event.index], event) and batches.at_the_meeting(sent.text)) \
-        or (event.batch and not event.total and rules.is_ceremony_only(sent.text, rules.triggers(sent.text)))
+        or (event.batch and not event.total and rules.is_ceremony_only(sent.text, firms.rule_triggers(sent.text)))
     if far:                             # an announced ceremony's numbers may come after its background
         paragraphs = 4 if event.batch and _announces_only(sentences[event.index], event.signing) else 2
         return index - event.last <= 6 and sent.para - recent.para <= paragraphs

@@ -116,13 +116,14 @@ def _overlaps_itself(word: str) -> bool:
     return any(word[:k] == word[-k:] for k in range(1, len(word)))
 
 
-def occurrences(text: str, word: str, *, overlapping: bool = False) -> list[int]:
-    """Starts of ``word`` in ``text``: as ``re.finditer`` finds it, or every one when ``overlapping``."""
+def occurrences(text: str, word: str, *, overlapping: bool = False, begin: int = 0) -> list[int]:
+    """Starts of ``word`` in ``text`` from ``begin`` on: as ``re.finditer`` finds it
+    (in ``text[begin:]``), or every one when ``overlapping``."""
     if not word:
         raise ValueError("occurrences() needs a non-empty word")
     found = []
     step = 1 if overlapping else len(word)
-    start = text.find(word)
+    start = text.find(word, begin)
     while start >= 0:
         found.append(start)
         start = text.find(word, start + step)

@@ -63,6 +63,14 @@ def test_occurrences(word, text, overlapping, expected):
         assert expected == [m.start() for m in re.finditer(re.escape(word), text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="哈区", min_size=1, max_size=3), st.text(alphabet="哈区委", max_size=20),
+       st.integers(min_value=0, max_value=22))
+def test_occurrences_from_begin_are_finditer_after_it(word, text, begin):
+    expected = [begin + m.start() for m in re.finditer(re.escape(word), text[begin:])]
+    assert occurrences(text, word, begin=begin) == expected
+
+
 def test_occurrences_needs_a_word():
     with pytest.raises(ValueError):
         occurrences("北碚区", "")
