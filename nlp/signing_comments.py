@@ -24,6 +24,7 @@ import re
 
 from nlp import signing_rules as rules
 from nlp.signing_rules import COUNT, MONEY, clause_start
+from nlp.signing_restatements import is_restatement
 
 _ANAPHOR = r"(?:此次|本次|这次|该次|上述|这一|此番)"
 # 此次…签约将… / 本次…的签署，标志着…: the signing as a subject, followed by its predicate
@@ -45,7 +46,7 @@ def acts_of(text: str, triggers: list[int]) -> list[int]:
     活动是…首次签约活动: the rest is its predicate)."""
     if triggers and is_subject(text, triggers[0]):
         return []
-    return [pos for pos in rules.acts(text, triggers) if not is_comment(text, pos)]
+    return [pos for pos in rules.acts(text, triggers) if not (is_comment(text, pos) or is_restatement(text, pos))]
 
 
 def relatives_of(text: str, triggers: list[int]) -> list[int]:

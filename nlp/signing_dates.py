@@ -41,6 +41,7 @@ _HELD_ON = re.compile(r"(?:上午|下午|晚上)?(?:在[^，,。；;]{1,20}?)?(?
 _WHOLE_YEAR = re.compile(r"(?:^|[，,、]|全区|全市|全县|今年)全年")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?![\d度]*[-—至到~])")
 _LEARNT = re.compile(r"\s*[，,]?\s*(?:记者)?(?:从[^，,。；;]{0,30}?)?(?:了解到|获悉|得知)")  # 2月15日，记者了解到
+_BARE_DAY = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])日(?![\d)）]*讯)")  # 7月9日, no year
 _SINCE = ("以来", "至今")                           # 今年3月以来: a period from then, its year too
 _FROM = re.compile(r"(?:自|从|自从)\s*$")                  # 自2021年起: the start of a span
 _ONWARD = re.compile(r"\s*(?:起|开始|以来)")
@@ -98,6 +99,7 @@ def signing_date(sentences: Sequence[Sentence], index: int, trigger: int, publis
     dates = own_dates(sent.text, trigger, published)
     if dates:
         own = own_date(sent.text, trigger, published) or dates[0][2]
+        own = _day_of_named_year(sent.text, trigger, own) if not published else own
         return _meeting_day_of_year(sentences, index, trigger, own, published)
     limit = clause_around(sent.text, trigger)[1]
     offset = _DAY_AFTER.match(sent.text, 0, limit)
@@ -115,6 +117,17 @@ def signing_date(sentences: Sequence[Sentence], index: int, trigger: int, publis
     if rules.is_cumulative(sent.text, trigger):
         return None                     # 已累计签约…: a running total has no day of its own
     return _paragraph_date(sentences, index, published)
+
+
+def _day_of_named_year(text: str, trigger: int, own: str) -> str:
+    """7月9日，我区举行2021年第二季度…集中签约活动 with no publication date: the day
+    written in the sentence falls in the year the event's name gives."""
+    if len(own) != 4:
+        return own
+    days = [m for m in _BARE_DAY.finditer(text, 0, clause_around(text, trigger)[1])]
+    if len(days) != 1:
+        return own                      # none, or several days: no one day to date it
+    return f"{own}-{int(days[0].group(1)):02d}-{int(days[0].group(2)):02d}"
 
 
 def _year_under_review(sentences: Sequence[Sentence], index: int, published: str | None) -> str | None:

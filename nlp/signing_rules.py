@@ -62,7 +62,7 @@ _MENTION_BEFORE = re.compile(
     r"|(?:根据|按照|依据|依照)[^，,。；;]{0,3}$|(?:从|自)$"
     r"|(?:从|自)[^，,。；;]{1,20}(?:到|至)(?:正式|最终|成功)?$"
     r"|(?:此次|本次|这次|该次|上述|这一|以上|当天的|当日的|昨日的|昨天的|今天的|今日的)$")
-_ATTEND_BEFORE = re.compile(r"(?:出席|参加|参与|亮相)(?:了)?[^，,。；;与和同]{0,20}$")
+_ATTEND_BEFORE = re.compile(r"(?:出席|参加|参与|亮相|主持)(?:了)?[^，,。；;与和同]{0,20}$")
 _CEREMONY_NOUN = re.compile(r"(?:仪式|大会|会|活动)")
 _WITNESS_BEFORE = re.compile(r"见证(?:了)?[^，,。；;与和同]{0,20}$")
 _AT_CEREMONY = re.compile(r"^[^，,。]{0,8}?(?:签约|签字)(?:仪式|活动|大会|会)?(?:上|现场|期间)"
@@ -257,7 +257,7 @@ def is_mention(sentence: str, pos: int) -> bool:
     if sentence.startswith("仪式", end) and sentence.startswith("签字", pos):
         end += 2
     before = sentence[clause_start(sentence, pos):pos]
-    attended = _ATTEND_BEFORE.search(before) and _CEREMONY_NOUN.match(sentence, end)
+    attended = _ATTEND_BEFORE.search(before) and (end > pos + 2 or _CEREMONY_NOUN.match(sentence, end))
     return bool(_MENTION_AFTER.match(sentence, end) or _MENTION_BEFORE.search(before) or attended
                 or _RESTATEMENT.search(sentence))
 
@@ -270,7 +270,8 @@ def attends(sentence: str, positions: list[int]) -> bool:
             continue
         before = sentence[clause_start(sentence, pos):pos]
         end = pos + (4 if sentence.startswith("签字仪式", pos) else 2)
-        if _WITNESS_BEFORE.search(before) or (_ATTEND_BEFORE.search(before) and _CEREMONY_NOUN.match(sentence, end)):
+        noun = end > pos + 2 or _CEREMONY_NOUN.match(sentence, end)      # 签字仪式 holds its noun
+        if _WITNESS_BEFORE.search(before) or (_ATTEND_BEFORE.search(before) and noun):
             return True
     return False
 

@@ -18,7 +18,9 @@ named by reference to the document (我校, 园区) in nlp/signing_selfrefs.py,
 bodies known through a party unit and written short (市X总社 of 市X总社党委) in
 nlp/signing_parents.py, the signed firms as a noun (为签约企业颁发…, 签约企业代表X)
 and quoted slogans in nlp/signing_firms.py, ceremonies mixing signing with
-groundbreaking (集中签约及集中开工) in nlp/signing_mixed.py,
+groundbreaking (集中签约及集中开工) in nlp/signing_mixed.py, verdicts ranking a signing
+(…以来第一次签订) and its manner (签约采用视频形式) in nlp/signing_restatements.py,
+lines of cited points (… [1] - …) in nlp/signing_points.py,
 and the parts of a batch told further on
 (本批项目…, …通过视频连线完成云签约, the signings after one 签约现场, the
 officials who sign for a side) in nlp/signing_batches.py.
@@ -77,6 +79,7 @@ from nlp.signing_rules import clause_around as _clause_around
 from nlp.signing_comments import acts_of, relatives_of
 from nlp import signing_firms as firms
 from nlp import signing_mixed as mixed
+from nlp.signing_points import cited_points
 from nlp import signing_scope as scope
 from nlp.signing_selfrefs import self_mentions
 from nlp.signing_parents import parent_mentions
@@ -116,17 +119,20 @@ class _Event:
 # ---------------------------------------------------------------- sentences
 
 def _sentences(text: str) -> list[_Sentence]:
-    """Sentences split on 。！？； and line breaks, trimmed, with paragraph numbers."""
+    """Sentences split on 。！？； and line breaks, trimmed, with paragraph numbers;
+    a line of cited points (…开门红” [1] - 本次…) is also split at its markers."""
     result, offset = [], 0
     lines = text.split("\n")
     for para, line in enumerate(lines):
-        for match in _SENTENCE.finditer(line):
-            raw = match.group()
-            stripped = raw.strip()
-            if stripped:
-                start = offset + match.start() + (len(raw) - len(raw.lstrip()))
-                heading = stripped == line.strip() and _is_heading(stripped, not result, lines[para + 1:para + 3])
-                result.append(_Sentence(start, start + len(stripped), para, stripped, heading))
+        for base, piece, label in cited_points(line):
+            for match in _SENTENCE.finditer(piece):
+                raw = match.group()
+                stripped = raw.strip()
+                if stripped:
+                    start = offset + base + match.start() + (len(raw) - len(raw.lstrip()))
+                    whole = stripped == line.strip() or (label and stripped == piece.strip())
+                    heading = whole and _is_heading(stripped, not result, lines[para + 1:para + 3])
+                    result.append(_Sentence(start, start + len(stripped), para, stripped, heading))
         offset += len(line) + 1
     return result
 
