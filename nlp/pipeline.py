@@ -123,7 +123,8 @@ def extract_article(article: Article, *, nlp: Language | None = None,
     from nlp.policymeta import complete_metadata
     from nlp.script import Script, as_written
     script = Script(scrub(article.text))       # no control chars or lone surrogates
-    text, title = script.view, script.view_of(scrub(article.title))   # traditional: read in simplified
+    written_title = scrub(article.title)
+    text, title = script.view, script.view_of(written_title)   # traditional: read in simplified
     nlp = nlp or shared_nlp(str(dictionary_dir) if dictionary_dir else None)
     metadata, doc_type = complete_metadata(article.metadata, text, doc_type=article.doc_type,
                                            title=title)
@@ -136,7 +137,7 @@ def extract_article(article: Article, *, nlp: Language | None = None,
         doc = proc(doc)
     from nlp.places import add_places      # places and signing location codes (GB/T 2260)
     record = add_places(Extracted(
-        id=doc_id(article.url), url=article.url, title=title, published=published,
+        id=doc_id(article.url), url=article.url, title=written_title, published=published,
         text=text, organizations=doc._.organizations or [], figures=doc._.figures or [],
         signings=doc._.signings or [], source=article.source, doc_type=doc_type,
         region=article.region, metadata=metadata, extractor_version=extractor_version()),

@@ -121,18 +121,19 @@ def learn_back_map(simplified: str, written: str) -> dict[int, str]:
 
 
 def as_written(record: Extracted, script: Script) -> Extracted:
-    """The record with text, names, metrics and signing fields in the document's characters."""
+    """The record with text, names, metrics and signing fields in the document's characters
+    (its title is the article's own, as written)."""
     if not script.traditional:
         return record
     w = script.written
     orgs = [_org_as_written(o, w) for o in record.organizations]
-    figures = [replace(f, text=w(f.text), metric=w(f.metric)) for f in record.figures]
-    signings = [replace(s, text=w(s.text), parties=script.written_all(s.parties),
+    figures = [replace(f, text=script.text[f.start:f.end], metric=w(f.metric)) for f in record.figures]
+    signings = [replace(s, text=script.text[s.start:s.end], parties=script.written_all(s.parties),
                         projects=script.written_all(s.projects), location=w(s.location))
                 for s in record.signings]
     metadata = {k: (w(v) if isinstance(v, str) else v) for k, v in record.metadata.items()}
-    return replace(record, text=script.text, title=w(record.title), organizations=orgs, figures=figures,
-                   signings=signings, metadata=metadata)
+    return replace(record, text=script.text, organizations=orgs, figures=figures, signings=signings,
+                   metadata=metadata)
 
 
 def _org_as_written(org: Organization, w) -> Organization:

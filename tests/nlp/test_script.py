@@ -68,3 +68,14 @@ def test_the_way_back_takes_the_form_the_document_mostly_wrote():
     back = learn_back_map("以后后来后面", "以後後來后面")   # 後 twice, 后 once as written
     assert "后".translate(back) == "後"
     assert learn_back_map("皇后娘娘后宫", "皇后娘娘后宫") == {}
+
+
+def test_sentences_are_cut_from_the_page_even_when_it_mixes_the_two_scripts():
+    text = ("北碚區與西南大學昨日签订合作協議。雙方約定共建研究院，北碚區首期投入經費500萬元。"
+            "區政府有關負責人表示，今年以來全區已簽約項目12個，签约金额超过40億元。")
+    record = extract_article(Article(url="https://example.org/hk/2.html", title="", text=text,
+                                     published="2025-06-12"))
+    assert record.text == text
+    assert record.signings and record.figures
+    for item in [*record.signings, *record.figures]:
+        assert item.text == text[item.start:item.end]
